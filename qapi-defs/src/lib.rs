@@ -1,0 +1,1 @@
+//! QEMU 10.0 schema.

@@ -1,0 +1,416 @@
+//! Pieces every meta-type shares: definition attributes (name, `if`,
+//! features), members, and the code that turns them into descriptors.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Ident, Type};
+
+use crate::attr::{Args, FeatureSpec};
+use crate::cond::{Cond, to_cond};
+use crate::ctxt::Ctxt;
+use crate::names;
+
+/// The attributes every definition has.
+pub struct DefAttrs {
+    pub name: String,
+    pub name_span: Span,
+    pub cond: Option<Cond>,
+    pub features: Vec<FeatureSpec>,
+}
+
+impl DefAttrs {
+    /// Takes `name`, `if` and `features`; `default` is the name the
+    /// naming rule gives.
+    pub fn take(cx: &Ctxt, args: &mut Args, default: String, default_span: Span) -> DefAttrs {
+        let (name, name_span) = args.take_str(cx, "name").unwrap_or((default, default_span));
+        let cond = args.take_cond(cx);
+        let features = args.take_features(cx);
+        DefAttrs {
+            name,
+            name_span,
+            cond,
+            features,
+        }
+    }
+}
+
+/// Checks a feature list: valid names, no clash, and no special feature on
+/// a type when `for_type`.
+pub fn check_features(cx: &Ctxt, features: &[FeatureSpec], for_type: bool) {
+    for (i, f) in features.iter().enumerate() {
+        let source = format!("'features' member '{}'", f.name);
+        if let Err(e) = names::check_lower(&f.name, &source, false, false) {
+            cx.error_at(f.span, e);
+        }
+        if for_type && (f.name == "deprecated" || f.name == "unstable") {
+            cx.error_at(
+                f.span,
+                format!(
+                    "feature '{}' is not supported for types (QAPI gives special features to commands, events, members and values only)",
+                    f.name
+                ),
+            );
+        }
+        if let Some(prev) = features[..i]
+            .iter()
+            .find(|p| names::c_name(&p.name) == names::c_name(&f.name))
+        {
+            cx.error_at(
+                f.span,
+                format!(
+                    "feature '{}' collides with feature '{}' (QAPI clash rule)",
+                    f.name, prev.name
+                ),
+            );
+        }
+    }
+}
+
+/// `&[Feature { .. }, ..]`.
+pub fn features_tokens(features: &[FeatureSpec]) -> TokenStream {
+    let items = features.iter().map(|f| {
+        let name = &f.name;
+        let cond = to_cond(f.cond.as_ref());
+        quote!(::qapi_runtime::desc::Feature { name: #name, cond: #cond })
+    });
+    quote!(&[#(#items),*])
+}
+
+/// The `Loc` of an item: its identifier's position.
+pub fn loc_tokens(ident: &Ident) -> TokenStream {
+    quote_spanned!(ident.span()=> ::qapi_runtime::desc::Loc {
+        file: ::core::file!(),
+        line: ::core::line!(),
+        column: ::core::column!(),
+    })
+}
+
+/// The module every definition of this Rust module belongs to.
+pub fn module_tokens(span: Span) -> TokenStream {
+    quote_spanned!(span=> &QAPI_MODULE)
+}
+
+/// Wraps an entity static so it lands in the registry.
+pub fn registered(static_ident: &Ident, entity: TokenStream) -> TokenStream {
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals)]
+        #[::qapi_runtime::__private::linkme::distributed_slice(::qapi_runtime::registry::QAPI_ENTITIES)]
+        #[linkme(crate = ::qapi_runtime::__private::linkme)]
+        static #static_ident: ::qapi_runtime::desc::Entity = #entity;
+    }
+}
+
+/// An entity static that stays out of the registry (implicit types).
+pub fn unregistered(static_ident: &Ident, entity: TokenStream) -> TokenStream {
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals)]
+        static #static_ident: ::qapi_runtime::desc::Entity = #entity;
+    }
+}
+
+/// The name of the static holding a definition's descriptor.
+pub fn entity_static(prefix: &str, ident: &Ident) -> Ident {
+    format_ident!("__QAPI_{}_{}", prefix, names::unraw(ident))
+}
+
+/// serde `Serialize` and `Deserialize` through `Value`.
+pub fn serde_impls(ty: &Ident) -> TokenStream {
+    quote! {
+        impl ::qapi_runtime::__private::serde::Serialize for #ty {
+            fn serialize<S: ::qapi_runtime::__private::serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
+                ::qapi_runtime::serde_impl::serialize(self, s)
+            }
+        }
+        impl<'de> ::qapi_runtime::__private::serde::Deserialize<'de> for #ty {
+            fn deserialize<D: ::qapi_runtime::__private::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
+                ::qapi_runtime::serde_impl::deserialize(d)
+            }
+        }
+    }
+}
+
+/// A member: a struct field, union base field, command parameter or
+/// inline event field.
+pub struct MemberSpec {
+    pub ident: Ident,
+    pub name: String,
+    pub name_span: Span,
+    pub ty: Type,
+    pub cond: Option<Cond>,
+    pub features: Vec<FeatureSpec>,
+    /// `builtin = size`: the exact integer built-in of the field.
+    pub builtin: Option<(String, Span)>,
+    pub is_base: Option<Span>,
+    pub is_discriminator: Option<Span>,
+}
+
+/// What a member may carry, by context.
+#[derive(Clone, Copy)]
+pub struct MemberRules {
+    /// Where the member is (`'data' member`, `parameter`, ...), for messages.
+    pub what: &'static str,
+    pub allow_base: bool,
+    pub allow_discriminator: bool,
+    /// Member names may use uppercase and '_' (pragma member-name-exceptions).
+    pub permissive: bool,
+    /// Error text for an `if` here, when not allowed.
+    pub forbid_if: Option<&'static str>,
+}
+
+impl MemberSpec {
+    pub fn parse(
+        cx: &Ctxt,
+        attrs: &mut Vec<syn::Attribute>,
+        ident: Ident,
+        ty: Type,
+        rules: MemberRules,
+    ) -> MemberSpec {
+        let mut args = Args::take_from(cx, attrs);
+        let default = names::snake_to_dash(&names::unraw(&ident));
+        let (name, name_span) = args.take_str(cx, "name").unwrap_or((default, ident.span()));
+        let cond = args.take_cond(cx);
+        let features = args.take_features(cx);
+        let builtin = match args.take_type(cx, "builtin") {
+            Some((Type::Path(p), span)) if p.path.get_ident().is_some() => {
+                Some((p.path.get_ident().expect("ident").to_string(), span))
+            }
+            Some((t, _)) => {
+                cx.error_spanned_by(
+                    t,
+                    "'builtin' names an integer built-in, as in builtin = size",
+                );
+                None
+            }
+            None => None,
+        };
+        let mut valid = vec!["name", "if", "features", "builtin"];
+        let is_base = if rules.allow_base {
+            valid.push("base");
+            args.take_flag(cx, "base")
+        } else {
+            None
+        };
+        let is_discriminator = if rules.allow_discriminator {
+            valid.push("discriminator");
+            args.take_flag(cx, "discriminator")
+        } else {
+            None
+        };
+        args.finish(cx, "#[qapi(...)] of a member", &valid);
+
+        let m = MemberSpec {
+            ident,
+            name,
+            name_span,
+            ty,
+            cond,
+            features,
+            builtin,
+            is_base,
+            is_discriminator,
+        };
+        m.check(cx, rules);
+        m
+    }
+
+    fn check(&self, cx: &Ctxt, rules: MemberRules) {
+        if self.is_base.is_some() {
+            return;
+        }
+        let source = format!("{} '{}'", rules.what, self.name);
+        if let Err(e) = names::check_lower(&self.name, &source, rules.permissive, rules.permissive)
+        {
+            cx.error_at(self.name_span, e);
+        } else if let Err(e) = names::check_member_reserved(&self.name, &source) {
+            cx.error_at(self.name_span, e);
+        }
+        check_features(cx, &self.features, false);
+        if let (Some(msg), Some(c)) = (rules.forbid_if, &self.cond) {
+            cx.error_at(cond_span(c), msg);
+        }
+        if let Some((b, span)) = &self.builtin {
+            let inner = innermost_ident(&self.ty).map(|i| i.to_string());
+            let ok = matches!(
+                (b.as_str(), inner.as_deref()),
+                ("int" | "int64", Some("i64")) | ("uint64" | "size", Some("u64"))
+            );
+            if !ok {
+                cx.error_at(
+                    *span,
+                    "'builtin' chooses between int/int64 (for i64) and uint64/size (for u64); other built-ins follow from the Rust type",
+                );
+            }
+        }
+    }
+
+    /// `&'static TypeRef` of the member.
+    pub fn typeref(&self) -> TokenStream {
+        let ty = &self.ty;
+        match &self.builtin {
+            Some((b, span)) => {
+                let variant = match b.as_str() {
+                    "int" => quote!(Int),
+                    "int64" => quote!(Int64),
+                    "uint64" => quote!(Uint64),
+                    _ => quote!(Size),
+                };
+                let scalar = quote_spanned!(*span=> ::qapi_runtime::desc::TypeRef::Builtin(::qapi_runtime::desc::Builtin::#variant));
+                if is_vec(&self.ty) {
+                    quote!(&::qapi_runtime::desc::TypeRef::Array(&#scalar))
+                } else {
+                    quote!(&#scalar)
+                }
+            }
+            None => quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::TYPE),
+        }
+    }
+
+    /// The `Member { .. }` descriptor; `ty_override` replaces the type.
+    pub fn member_tokens(&self, ty_override: Option<TokenStream>) -> TokenStream {
+        let name = &self.name;
+        let ty = &self.ty;
+        let tyref = ty_override.unwrap_or_else(|| self.typeref());
+        let optional = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::OPTIONAL);
+        let cond = to_cond(self.cond.as_ref());
+        let features = features_tokens(&self.features);
+        quote! {
+            ::qapi_runtime::desc::Member {
+                name: #name,
+                ty: #tyref,
+                optional: #optional,
+                cond: #cond,
+                features: #features,
+            }
+        }
+    }
+}
+
+/// Reports members whose C names clash.
+pub fn check_member_clashes(cx: &Ctxt, members: &[MemberSpec], what: &str) {
+    for (i, m) in members.iter().enumerate() {
+        if m.is_base.is_some() {
+            continue;
+        }
+        if let Some(prev) = members[..i]
+            .iter()
+            .filter(|p| p.is_base.is_none())
+            .find(|p| names::c_name(&p.name) == names::c_name(&m.name))
+        {
+            cx.error_at(
+                m.name_span,
+                format!(
+                    "{what} '{}' collides with {what} '{}' (QAPI clash rule)",
+                    m.name, prev.name
+                ),
+            );
+        }
+    }
+}
+
+pub fn cond_span(c: &Cond) -> Span {
+    match c {
+        Cond::Sym(p) => p.span(),
+        Cond::Not(op, _) | Cond::All(op, _) | Cond::Any(op, _) => op.span(),
+    }
+}
+
+/// `Option<Box<Vec<T>>>` -> the identifier of `T`.
+pub fn innermost_ident(ty: &Type) -> Option<&Ident> {
+    let Type::Path(p) = ty else { return None };
+    let seg = p.path.segments.last()?;
+    if matches!(seg.ident.to_string().as_str(), "Option" | "Box" | "Vec")
+        && let syn::PathArguments::AngleBracketed(a) = &seg.arguments
+        && let Some(syn::GenericArgument::Type(inner)) = a.args.first()
+    {
+        return innermost_ident(inner);
+    }
+    Some(&seg.ident)
+}
+
+fn is_vec(ty: &Type) -> bool {
+    let Type::Path(p) = ty else { return false };
+    let Some(seg) = p.path.segments.last() else {
+        return false;
+    };
+    let inner = match &seg.arguments {
+        syn::PathArguments::AngleBracketed(a) => match a.args.first() {
+            Some(syn::GenericArgument::Type(t)) => Some(t),
+            _ => None,
+        },
+        _ => None,
+    };
+    match (seg.ident.to_string().as_str(), inner) {
+        ("Vec", _) => true,
+        ("Option" | "Box", Some(t)) => is_vec(t),
+        _ => false,
+    }
+}
+
+/// Whether the type is written `Option<...>`.
+pub fn is_option(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"))
+}
+
+/// Rejects generics: QAPI types are concrete.
+pub fn forbid_generics(cx: &Ctxt, g: &syn::Generics) {
+    if !g.params.is_empty() {
+        cx.error_spanned_by(g, "QAPI definitions cannot be generic");
+    }
+}
+
+/// The `Shape` of an object type.
+pub fn object_shape(
+    name: &str,
+    union: bool,
+    members: &[MemberSpec],
+    base: Option<&Type>,
+) -> TokenStream {
+    let meta = if union { quote!(Union) } else { quote!(Struct) };
+    let names = members
+        .iter()
+        .filter(|m| m.is_base.is_none())
+        .map(|m| &m.name);
+    let conditional = members.iter().any(|m| m.cond.is_some());
+    let base = match base {
+        Some(b) => quote!(::core::option::Option::Some(<#b as ::qapi_runtime::QapiType>::SHAPE)),
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        &::qapi_runtime::check::Shape {
+            meta: ::qapi_runtime::check::Meta::#meta,
+            name: #name,
+            element: ::core::option::Option::None,
+            values: &[],
+            members: &[#(#names),*],
+            base: #base,
+            conditional_members: #conditional,
+        }
+    }
+}
+
+/// A `const` assertion that fails compilation with `msg` at `span`.
+pub fn const_assert(span: Span, cond: TokenStream, msg: &str) -> TokenStream {
+    quote_spanned! {span=>
+        const _: () = ::core::assert!(#cond, #msg);
+    }
+}
+
+/// A stand-in `QapiType` impl, emitted when an item has errors so that
+/// its users do not fail too.
+pub fn dummy_type_impl(ident: &Ident) -> TokenStream {
+    quote! {
+        impl ::qapi_runtime::QapiType for #ident {
+            const TYPE: &'static ::qapi_runtime::desc::TypeRef =
+                &::qapi_runtime::desc::TypeRef::Builtin(::qapi_runtime::desc::Builtin::Any);
+            const SHAPE: &'static ::qapi_runtime::check::Shape =
+                &::qapi_runtime::check::Shape::builtin(::qapi_runtime::desc::Builtin::Any);
+            fn to_value(&self) -> ::qapi_runtime::Value { ::qapi_runtime::Value::Null }
+            fn from_value(_: ::qapi_runtime::Value) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
+                ::core::result::Result::Err(::qapi_runtime::Error::generic("invalid definition"))
+            }
+        }
+    }
+}

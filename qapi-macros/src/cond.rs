@@ -1,0 +1,123 @@
+//! `if = ...`: QAPI's condition grammar, parsed from the attribute and
+//! emitted as a constant `Pred` tree.
+//!
+//! ```text
+//! COND = SYMBOL | path::to::SYMBOL | all(COND, ...) | any(COND, ...) | not(COND)
+//! ```
+//!
+//! A bare symbol names a constant of `qapi_runtime::sym`; a path names a
+//! symbol a crate declared itself with `qapi_runtime::symbols!`.  Either
+//! way the symbol is an expression at the user's token, so a misspelt
+//! symbol is a compile error pointing at it.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream};
+use syn::{Ident, Token, parenthesized};
+
+#[derive(Clone)]
+pub enum Cond {
+    Sym(syn::Path),
+    Not(Ident, Box<Cond>),
+    All(Ident, Vec<Cond>),
+    Any(Ident, Vec<Cond>),
+}
+
+impl Parse for Cond {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let lookahead_path = input.fork();
+        let first = Ident::parse_any(&lookahead_path)?;
+        if lookahead_path.peek(syn::token::Paren) {
+            let op = Ident::parse_any(input)?;
+            let content;
+            parenthesized!(content in input);
+            let operands = content.parse_terminated(Cond::parse, Token![,])?;
+            let operands: Vec<Cond> = operands.into_iter().collect();
+            return match op.to_string().as_str() {
+                "not" => {
+                    if operands.len() != 1 {
+                        return Err(syn::Error::new(
+                            op.span(),
+                            "'not' takes exactly one condition (QAPI condition grammar)",
+                        ));
+                    }
+                    Ok(Cond::Not(
+                        op,
+                        Box::new(operands.into_iter().next().expect("one")),
+                    ))
+                }
+                "all" | "any" if operands.is_empty() => Err(syn::Error::new(
+                    op.span(),
+                    format!(
+                        "'if' condition {op}() is useless: an empty list (QAPI condition grammar)"
+                    ),
+                )),
+                "all" => Ok(Cond::All(op, operands)),
+                "any" => Ok(Cond::Any(op, operands)),
+                _ => Err(syn::Error::new(
+                    op.span(),
+                    format!(
+                        "'if' condition has unknown operator '{op}': valid are all(...), any(...), not(...) (QAPI condition grammar)"
+                    ),
+                )),
+            };
+        }
+        let _ = first;
+        let path: syn::Path = input.call(syn::Path::parse_mod_style)?;
+        let last = &path.segments.last().expect("non-empty path").ident;
+        let s = last.to_string();
+        let valid = s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+        if !valid {
+            return Err(syn::Error::new(
+                last.span(),
+                format!(
+                    "'if' condition '{s}' is not a valid identifier: symbols match [A-Z][A-Z0-9_]* (QAPI condition grammar)"
+                ),
+            ));
+        }
+        Ok(Cond::Sym(path))
+    }
+}
+
+impl Cond {
+    /// The `Pred` expression (without the leading `&`).
+    pub fn to_pred(&self) -> TokenStream {
+        match self {
+            Cond::Sym(path) => {
+                let span = path.segments.last().expect("path").ident.span();
+                let sym = if path.segments.len() == 1 && path.leading_colon.is_none() {
+                    quote_spanned!(span=> ::qapi_runtime::sym::#path)
+                } else {
+                    quote!(#path)
+                };
+                quote_spanned!(span=> ::qapi_runtime::Pred::Sym(#sym))
+            }
+            Cond::Not(_, c) => {
+                let inner = c.to_pred();
+                quote!(::qapi_runtime::Pred::Not(&#inner))
+            }
+            Cond::All(_, cs) => {
+                let inner = cs.iter().map(Cond::to_pred);
+                quote!(::qapi_runtime::Pred::All(&[#(#inner),*]))
+            }
+            Cond::Any(_, cs) => {
+                let inner = cs.iter().map(Cond::to_pred);
+                quote!(::qapi_runtime::Pred::Any(&[#(#inner),*]))
+            }
+        }
+    }
+}
+
+/// An optional condition as a `Cond` (`Option<&'static Pred>`) expression.
+pub fn to_cond(c: Option<&Cond>) -> TokenStream {
+    match c {
+        None => quote!(::core::option::Option::None),
+        Some(c) => {
+            let p = c.to_pred();
+            quote!(::core::option::Option::Some(&#p))
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! `#[qapi::event]`: a QAPI event from a struct holding its data.
+//!
+//! ```ignore
+//! #[qapi::event]
+//! pub struct Shutdown { pub guest: bool, pub reason: ShutdownCause }  // SHUTDOWN
+//!
+//! #[qapi::event]
+//! pub struct Resume;                                                   // RESUME, no data
+//!
+//! #[qapi::event(name = "HV_BALLOON_STATUS_REPORT")]
+//! pub struct HvBalloonStatusReport(pub HvBalloonInfo);                 // 'data': 'HvBalloonInfo'
+//! ```
+//!
+//! Named fields are the event's inline data (QAPI's `q_obj_<EVENT>-arg`),
+//! a newtype names the data type (add `boxed` for `'boxed': true`), and a
+//! unit struct has no data.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::attr::Args;
+use crate::command::data_checks;
+use crate::common::{self, DefAttrs, MemberRules, MemberSpec};
+use crate::cond::to_cond;
+use crate::ctxt::Ctxt;
+use crate::names;
+use crate::structure;
+
+pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let mut item: syn::ItemStruct = match syn::parse2(input) {
+        Ok(i) => i,
+        Err(e) => {
+            return syn::Error::new(e.span(), "#[qapi::event] applies to a struct")
+                .to_compile_error();
+        }
+    };
+    let ident = item.ident.clone();
+    let mut args = Args::parse(&cx, args);
+    let def = DefAttrs::take(
+        &cx,
+        &mut args,
+        names::camel_to_upper_snake(&names::unraw(&ident)),
+        ident.span(),
+    );
+    let boxed = args.take_true_flag(&cx, "boxed", "boxed");
+    args.finish(&cx, "event", &["name", "if", "features", "boxed"]);
+    if let Err(e) = names::check_upper(&def.name, "event") {
+        cx.error_at(def.name_span, e);
+    }
+    common::check_features(&cx, &def.features, false);
+    common::forbid_generics(&cx, &item.generics);
+
+    let rules = MemberRules {
+        what: "member",
+        allow_base: false,
+        allow_discriminator: false,
+        permissive: false,
+        forbid_if: Some("conditional event arguments require 'boxed': true"),
+    };
+    enum Data {
+        None,
+        Inline(Vec<MemberSpec>),
+        Named(syn::Type),
+    }
+    let data = match &mut item.fields {
+        syn::Fields::Unit => Data::None,
+        syn::Fields::Named(n) if n.named.is_empty() => Data::None,
+        syn::Fields::Named(n) => {
+            let members: Vec<MemberSpec> = n
+                .named
+                .iter_mut()
+                .map(|f| {
+                    let id = f.ident.clone().expect("named");
+                    MemberSpec::parse(&cx, &mut f.attrs, id, f.ty.clone(), rules)
+                })
+                .collect();
+            common::check_member_clashes(&cx, &members, "member");
+            Data::Inline(members)
+        }
+        syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => Data::Named(u.unnamed[0].ty.clone()),
+        syn::Fields::Unnamed(u) => {
+            cx.error_spanned_by(
+                u,
+                "an event's named data type is one field, as in `struct Event(pub Data);`",
+            );
+            Data::None
+        }
+    };
+    if let Some(span) = boxed {
+        match &data {
+            Data::None => cx.error_at(span, "'boxed': true requires 'data'"),
+            Data::Inline(_) => cx.error_at(
+                span,
+                "'data' should be a type name: a boxed event is a newtype",
+            ),
+            Data::Named(_) => {}
+        }
+    }
+
+    if cx.has_errors() {
+        let errors = cx.into_compile_errors();
+        return quote!(#item #errors);
+    }
+
+    let name = &def.name;
+    let entity = common::entity_static("EVENT", &ident);
+    let mut out = TokenStream::new();
+    let (data_typeref, data_value) = match &data {
+        Data::None => (
+            quote!(::core::option::Option::None),
+            quote!(::core::option::Option::None),
+        ),
+        Data::Inline(members) => {
+            let arg_def = DefAttrs {
+                name: format!("q_obj_{name}-arg"),
+                name_span: def.name_span,
+                cond: def.cond.clone(),
+                features: Vec::new(),
+            };
+            let arg_entity = common::entity_static("ARGS", &ident);
+            out.extend(common::unregistered(
+                &arg_entity,
+                structure::entity_tokens(&ident, &arg_def, members, true),
+            ));
+            out.extend(structure::object_impls(
+                &ident,
+                &arg_def,
+                members,
+                &arg_entity,
+                false,
+                quote!(),
+            ));
+            (
+                quote!(::core::option::Option::Some(<#ident as ::qapi_runtime::QapiType>::TYPE)),
+                quote!(::core::option::Option::Some(
+                    ::qapi_runtime::QapiType::to_value(self)
+                )),
+            )
+        }
+        Data::Named(ty) => {
+            out.extend(data_checks(ty, boxed.is_some(), "event"));
+            (
+                quote!(::core::option::Option::Some(<#ty as ::qapi_runtime::QapiType>::TYPE)),
+                quote!(::core::option::Option::Some(
+                    ::qapi_runtime::QapiType::to_value(&self.0)
+                )),
+            )
+        }
+    };
+    let module = common::module_tokens(def.name_span);
+    let loc = common::loc_tokens(&ident);
+    let cond = to_cond(def.cond.as_ref());
+    let features = common::features_tokens(&def.features);
+    let is_boxed = boxed.is_some();
+    out.extend(common::registered(
+        &entity,
+        quote! {
+            ::qapi_runtime::desc::Entity {
+                name: #name,
+                module: #module,
+                loc: #loc,
+                cond: #cond,
+                features: #features,
+                kind: ::qapi_runtime::desc::Kind::Event(::qapi_runtime::desc::EventDesc {
+                    data: #data_typeref,
+                    boxed: #is_boxed,
+                }),
+                implicit: false,
+            }
+        },
+    ));
+    quote! {
+        #item
+        impl ::qapi_runtime::Event for #ident {
+            const NAME: &'static str = #name;
+            fn entity() -> &'static ::qapi_runtime::desc::Entity {
+                &#entity
+            }
+            fn data(&self) -> ::core::option::Option<::qapi_runtime::Value> {
+                #data_value
+            }
+        }
+        #out
+    }
+}

@@ -1,0 +1,270 @@
+//! `#[qapi::structure]`: a QAPI struct from a Rust struct.
+//!
+//! ```ignore
+//! #[qapi::structure(if = CONFIG_LINUX, features = [unstable_thing])]
+//! pub struct Example {
+//!     #[qapi(base)]
+//!     pub base: ExampleBase,                 // 'base': its members come first
+//!     pub cpu_index: i64,                     // 'cpu-index': 'int'
+//!     pub label: Option<String>,              // '*label': 'str'
+//!     #[qapi(if = CONFIG_POSIX, features = [deprecated], builtin = size)]
+//!     pub limit: Option<u64>,                 // '*limit': 'size', conditional
+//! }
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::spanned::Spanned;
+
+use crate::attr::{Args, Pragmas};
+use crate::common::{self, DefAttrs, MemberRules, MemberSpec};
+use crate::cond::to_cond;
+use crate::ctxt::Ctxt;
+use crate::names;
+
+pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let mut item: syn::ItemStruct = match syn::parse2(input) {
+        Ok(i) => i,
+        Err(e) => {
+            return syn::Error::new(e.span(), "#[qapi::structure] applies to a struct")
+                .to_compile_error();
+        }
+    };
+    let mut args = Args::parse(&cx, args);
+    let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
+    let pragmas = Pragmas::take(&cx, &mut args, &["member_name_exception"]);
+    args.finish(&cx, "struct", &["name", "if", "features", "pragma"]);
+    let members = parse_members(
+        &cx,
+        &mut item.fields,
+        pragmas.member_name_exception,
+        true,
+        false,
+    );
+    common::forbid_generics(&cx, &item.generics);
+    if let Err(e) = names::check_camel(&def.name, "struct") {
+        cx.error_at(def.name_span, e);
+    }
+    common::check_features(&cx, &def.features, true);
+
+    if cx.has_errors() {
+        let dummy = common::dummy_type_impl(&item.ident);
+        let errors = cx.into_compile_errors();
+        return quote!(#item #dummy #errors);
+    }
+    let entity = common::entity_static("STRUCT", &item.ident);
+    let body = object_impls(&item.ident, &def, &members, &entity, false, quote!());
+    let registered = common::registered(&entity, entity_tokens(&item.ident, &def, &members, false));
+    quote! {
+        #item
+        #registered
+        #body
+    }
+}
+
+/// Parses the fields of a struct-like item into members.
+pub fn parse_members(
+    cx: &Ctxt,
+    fields: &mut syn::Fields,
+    permissive: bool,
+    allow_base: bool,
+    allow_discriminator: bool,
+) -> Vec<MemberSpec> {
+    let rules = MemberRules {
+        what: "'data' member",
+        allow_base,
+        allow_discriminator,
+        permissive,
+        forbid_if: None,
+    };
+    let mut members = Vec::new();
+    match fields {
+        syn::Fields::Named(named) => {
+            for f in named.named.iter_mut() {
+                let ident = f.ident.clone().expect("named field");
+                members.push(MemberSpec::parse(
+                    cx,
+                    &mut f.attrs,
+                    ident,
+                    f.ty.clone(),
+                    rules,
+                ));
+            }
+        }
+        syn::Fields::Unit => {}
+        syn::Fields::Unnamed(u) => {
+            cx.error_spanned_by(
+                u,
+                "a QAPI struct has named members: use `{ name: Type, .. }`",
+            );
+        }
+    }
+    for (i, m) in members.iter().enumerate() {
+        if let Some(span) = m.is_base
+            && i != 0
+        {
+            cx.error_at(
+                span,
+                "the base must be the first field: its members come first",
+            );
+        }
+    }
+    common::check_member_clashes(cx, &members, "member");
+    members
+}
+
+/// The `Entity` of a struct (or of an implicit argument/data struct).
+pub fn entity_tokens(
+    ident: &syn::Ident,
+    def: &DefAttrs,
+    members: &[MemberSpec],
+    implicit: bool,
+) -> TokenStream {
+    let name = &def.name;
+    let module = common::module_tokens(def.name_span);
+    let loc = common::loc_tokens(ident);
+    let cond = to_cond(def.cond.as_ref());
+    let features = common::features_tokens(&def.features);
+    let base = match members.iter().find(|m| m.is_base.is_some()) {
+        Some(b) => {
+            let ty = &b.ty;
+            quote!(::core::option::Option::Some(*<#ty as ::qapi_runtime::QapiType>::TYPE))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let descs = members
+        .iter()
+        .filter(|m| m.is_base.is_none())
+        .map(|m| m.member_tokens(None));
+    quote! {
+        ::qapi_runtime::desc::Entity {
+            name: #name,
+            module: #module,
+            loc: #loc,
+            cond: #cond,
+            features: #features,
+            kind: ::qapi_runtime::desc::Kind::Struct(::qapi_runtime::desc::StructDesc {
+                base: #base,
+                members: &[#(#descs),*],
+            }),
+            implicit: #implicit,
+        }
+    }
+}
+
+/// `QapiType`, `QapiObject` and serde impls of an object type, plus the
+/// compile-time checks against its base.  `extra_checks` are appended.
+pub fn object_impls(
+    ident: &syn::Ident,
+    def: &DefAttrs,
+    members: &[MemberSpec],
+    entity: &syn::Ident,
+    union: bool,
+    extra: TokenStream,
+) -> TokenStream {
+    let base = members.iter().find(|m| m.is_base.is_some());
+    let shape = common::object_shape(&def.name, union, members, base.map(|b| &b.ty));
+    let writes = members.iter().map(write_member);
+    let reads = members.iter().map(read_member);
+    // A union's branch members come after all common members.
+    let (post_write, post_read) = match members.iter().find(|m| m.is_discriminator.is_some()) {
+        Some(m) => {
+            let (f, ty) = (&m.ident, &m.ty);
+            (
+                quote!(::qapi_runtime::QapiBranches::write_members(&self.#f, d);),
+                quote!(let #f = <#ty as ::qapi_runtime::QapiBranches>::read_members(#f, d)?;),
+            )
+        }
+        None => (quote!(), quote!()),
+    };
+    let field_idents = members.iter().map(|m| &m.ident);
+    let construct = if members.is_empty() {
+        quote!(#ident)
+    } else {
+        quote!(#ident { #(#field_idents),* })
+    };
+    let serde = common::serde_impls(ident);
+    let mut checks = TokenStream::new();
+    if let Some(b) = base {
+        let ty = &b.ty;
+        checks.extend(common::const_assert(
+            ty.span(),
+            quote!(<#ty as ::qapi_runtime::QapiType>::SHAPE.is_struct()),
+            "'base' requires a struct type (QAPI base rule)",
+        ));
+        for m in members.iter().filter(|m| m.is_base.is_none()) {
+            let name = &m.name;
+            checks.extend(common::const_assert(
+                m.name_span,
+                quote!(!<#ty as ::qapi_runtime::QapiType>::SHAPE.has_member(#name)),
+                &format!("member '{name}' collides with a member of the base (QAPI clash rule)"),
+            ));
+        }
+    }
+    quote! {
+        impl ::qapi_runtime::QapiType for #ident {
+            const TYPE: &'static ::qapi_runtime::desc::TypeRef =
+                &::qapi_runtime::desc::TypeRef::Entity(|| &#entity);
+            const SHAPE: &'static ::qapi_runtime::check::Shape = #shape;
+            fn to_value(&self) -> ::qapi_runtime::Value {
+                let mut d = ::qapi_runtime::Dict::new();
+                ::qapi_runtime::QapiObject::write_members(self, &mut d);
+                ::qapi_runtime::Value::Dict(d)
+            }
+            fn from_value(v: ::qapi_runtime::Value) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
+                let mut d = ::qapi_runtime::types::expect_dict(v)?;
+                <Self as ::qapi_runtime::QapiObject>::read_members(&mut d)
+            }
+        }
+        impl ::qapi_runtime::QapiObject for #ident {
+            #[allow(unused_variables)]
+            fn write_members(&self, d: &mut ::qapi_runtime::Dict) {
+                #(#writes)*
+                #post_write
+            }
+            #[allow(unused_variables)]
+            fn read_members(d: &mut ::qapi_runtime::Dict) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
+                #(#reads)*
+                #post_read
+                ::core::result::Result::Ok(#construct)
+            }
+        }
+        #serde
+        #checks
+        #extra
+    }
+}
+
+fn write_member(m: &MemberSpec) -> TokenStream {
+    let ident = &m.ident;
+    let name = &m.name;
+    if m.is_base.is_some() {
+        quote!(::qapi_runtime::QapiObject::write_members(&self.#ident, d);)
+    } else if m.is_discriminator.is_some() {
+        quote! {
+            d.push_unique(#name, ::qapi_runtime::QapiType::to_value(
+                &::qapi_runtime::QapiBranches::tag(&self.#ident)));
+        }
+    } else {
+        quote!(::qapi_runtime::types::put_member(d, #name, &self.#ident);)
+    }
+}
+
+fn read_member(m: &MemberSpec) -> TokenStream {
+    let ident = &m.ident;
+    let name = &m.name;
+    let ty = &m.ty;
+    if m.is_base.is_some() {
+        quote!(let #ident = <#ty as ::qapi_runtime::QapiObject>::read_members(d)?;)
+    } else if m.is_discriminator.is_some() {
+        // The branch is read after the other members (see union.rs).
+        quote!(let #ident = ::qapi_runtime::types::take_member::<
+            <#ty as ::qapi_runtime::QapiBranches>::Tag>(d, #name)?;)
+    } else if m.cond.is_some() && !common::is_option(ty) {
+        // Absent where its condition is false.
+        quote!(let #ident = ::qapi_runtime::types::take_member_or_default::<#ty>(d, #name)?;)
+    } else {
+        quote!(let #ident = ::qapi_runtime::types::take_member::<#ty>(d, #name)?;)
+    }
+}

@@ -1,0 +1,310 @@
+//! `#[qapi::union]` and `#[qapi::branches]`: a QAPI flat union.
+//!
+//! A union is a struct of common members, one of which is the
+//! discriminator; the discriminator field holds a branches enum, whose
+//! variant is the discriminator value and carries that branch's members:
+//!
+//! ```ignore
+//! #[qapi::union]
+//! pub struct SocketAddress {
+//!     #[qapi(discriminator)]
+//!     pub r#type: SocketAddressBranch,        // 'type': 'SocketAddressType'
+//! }
+//!
+//! #[qapi::branches(tag = SocketAddressType)]
+//! pub enum SocketAddressBranch {
+//!     Inet(InetSocketAddress),                 // 'inet': 'InetSocketAddress'
+//!     Unix(UnixSocketAddress),
+//!     #[qapi(if = CONFIG_LINUX)] Vsock(VsockSocketAddress),
+//!     Fd,                                      // implicit empty branch
+//! }
+//! ```
+//!
+//! Each variant of the branches enum is named like the tag enum's variant
+//! it stands for; the compiler checks that every value has exactly one.
+//! `base = Name` records a named base (whose members the struct repeats).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::attr::{Args, Pragmas};
+use crate::common::{self, DefAttrs};
+use crate::cond::to_cond;
+use crate::ctxt::Ctxt;
+use crate::names;
+use crate::structure;
+
+pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let mut item: syn::ItemStruct = match syn::parse2(input) {
+        Ok(i) => i,
+        Err(e) => {
+            return syn::Error::new(
+                e.span(),
+                "#[qapi::union] applies to a struct of the common members, one of them #[qapi(discriminator)]",
+            )
+            .to_compile_error();
+        }
+    };
+    let mut args = Args::parse(&cx, args);
+    let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
+    let base = args.take_type(&cx, "base");
+    let pragmas = Pragmas::take(&cx, &mut args, &["member_name_exception"]);
+    args.finish(&cx, "union", &["name", "if", "features", "base", "pragma"]);
+    common::forbid_generics(&cx, &item.generics);
+    if let Err(e) = names::check_camel(&def.name, "union") {
+        cx.error_at(def.name_span, e);
+    }
+    common::check_features(&cx, &def.features, true);
+    let members = structure::parse_members(
+        &cx,
+        &mut item.fields,
+        pragmas.member_name_exception,
+        false,
+        true,
+    );
+
+    let discs: Vec<_> = members
+        .iter()
+        .filter(|m| m.is_discriminator.is_some())
+        .collect();
+    match discs.as_slice() {
+        [] => cx.error_spanned_by(
+            &item.ident,
+            "union misses its discriminator: mark the common member that selects the branch with #[qapi(discriminator)]",
+        ),
+        [d] => {
+            if common::is_option(&d.ty) {
+                cx.error_spanned_by(&d.ty, format!("discriminator member '{}' must not be optional", d.name));
+            }
+            if let Some(c) = &d.cond {
+                cx.error_at(common::cond_span(c), format!("discriminator member '{}' must not be conditional", d.name));
+            }
+        }
+        [_, rest @ ..] => {
+            for d in rest {
+                cx.error_at(d.is_discriminator.expect("flag"), "a union has one discriminator");
+            }
+        }
+    }
+
+    if cx.has_errors() {
+        let dummy = common::dummy_type_impl(&item.ident);
+        let errors = cx.into_compile_errors();
+        return quote!(#item #dummy #errors);
+    }
+    let disc = discs[0];
+    let disc_ty = &disc.ty;
+    let ident = &item.ident;
+    let entity = common::entity_static("UNION", ident);
+
+    // Checks that need the branch types and the named base.
+    let mut checks = TokenStream::new();
+    for m in &members {
+        let name = &m.name;
+        checks.extend(common::const_assert(
+            m.name_span,
+            quote!(!::qapi_runtime::check::branches_have_member(
+                <#disc_ty as ::qapi_runtime::QapiBranches>::BRANCH_SHAPES, #name)),
+            &format!("member '{name}' collides with a member of a branch (QAPI clash rule)"),
+        ));
+    }
+    if let Some((b, span)) = &base {
+        checks.extend(common::const_assert(
+            *span,
+            quote!(<#b as ::qapi_runtime::QapiType>::SHAPE.is_struct()),
+            "'base' requires a struct type (QAPI base rule)",
+        ));
+        let count = members.len();
+        checks.extend(common::const_assert(
+            b.span(),
+            quote!(<#b as ::qapi_runtime::QapiType>::SHAPE.member_count() == #count),
+            "a union with a named base repeats exactly the base's members",
+        ));
+        for m in &members {
+            let name = &m.name;
+            checks.extend(common::const_assert(
+                m.name_span,
+                quote!(<#b as ::qapi_runtime::QapiType>::SHAPE.has_member(#name)),
+                &format!("member '{name}' is not a member of the named base"),
+            ));
+        }
+    }
+
+    let body = structure::object_impls(ident, &def, &members, &entity, true, checks);
+    let name = &def.name;
+    let module = common::module_tokens(def.name_span);
+    let loc = common::loc_tokens(ident);
+    let cond = to_cond(def.cond.as_ref());
+    let features = common::features_tokens(&def.features);
+    let descs = members.iter().map(|m| {
+        if m.is_discriminator.is_some() {
+            let ty = &m.ty;
+            m.member_tokens(Some(quote_spanned!(ty.span()=>
+                <<#ty as ::qapi_runtime::QapiBranches>::Tag as ::qapi_runtime::QapiType>::TYPE)))
+        } else {
+            m.member_tokens(None)
+        }
+    });
+    let base_tokens = match &base {
+        Some((b, _)) => {
+            quote!(::core::option::Option::Some(*<#b as ::qapi_runtime::QapiType>::TYPE))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let disc_name = &disc.name;
+    let registered = common::registered(
+        &entity,
+        quote! {
+            ::qapi_runtime::desc::Entity {
+                name: #name,
+                module: #module,
+                loc: #loc,
+                cond: #cond,
+                features: #features,
+                kind: ::qapi_runtime::desc::Kind::Union(::qapi_runtime::desc::UnionDesc {
+                    base: #base_tokens,
+                    members: &[#(#descs),*],
+                    discriminator: #disc_name,
+                    branches: <#disc_ty as ::qapi_runtime::QapiBranches>::BRANCHES,
+                }),
+                implicit: false,
+            }
+        },
+    );
+    quote! {
+        #item
+        #registered
+        #body
+    }
+}
+
+pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let mut item: syn::ItemEnum = match syn::parse2(input) {
+        Ok(i) => i,
+        Err(e) => {
+            return syn::Error::new(e.span(), "#[qapi::branches] applies to an enum")
+                .to_compile_error();
+        }
+    };
+    let mut args = Args::parse(&cx, args);
+    let tag = args.take_type(&cx, "tag");
+    args.finish(&cx, "union branches", &["tag"]);
+    common::forbid_generics(&cx, &item.generics);
+    if tag.is_none() {
+        cx.error_spanned_by(
+            &item.ident,
+            "#[qapi::branches(tag = EnumType)] needs the discriminator's enum type",
+        );
+    }
+    if item.variants.is_empty() {
+        cx.error_spanned_by(&item.ident, "union has no branches");
+    }
+
+    struct BranchSpec {
+        ident: syn::Ident,
+        ty: Option<syn::Type>,
+        cond: Option<crate::cond::Cond>,
+    }
+    let mut branches = Vec::new();
+    for v in item.variants.iter_mut() {
+        let mut a = Args::take_from(&cx, &mut v.attrs);
+        let cond = a.take_cond(&cx);
+        a.finish(&cx, "#[qapi(...)] of a union branch", &["if"]);
+        let ty = match &v.fields {
+            syn::Fields::Unit => {
+                if let Some(c) = &cond {
+                    cx.error_at(
+                        common::cond_span(c),
+                        "an implicit (empty) branch takes the condition of its enum value",
+                    );
+                }
+                None
+            }
+            syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => Some(u.unnamed[0].ty.clone()),
+            other => {
+                cx.error_spanned_by(
+                    other,
+                    "a union branch holds one object type, as in `Inet(InetSocketAddress)`, or nothing",
+                );
+                None
+            }
+        };
+        branches.push(BranchSpec {
+            ident: v.ident.clone(),
+            ty,
+            cond,
+        });
+    }
+
+    let ident = &item.ident;
+    if cx.has_errors() {
+        let errors = cx.into_compile_errors();
+        return quote!(#item #errors);
+    }
+    let (tag, _) = tag.expect("checked");
+    let mut checks = TokenStream::new();
+    let mut descs = Vec::new();
+    let mut shapes = Vec::new();
+    let mut tag_arms = Vec::new();
+    let mut write_arms = Vec::new();
+    let mut read_arms = Vec::new();
+    for b in &branches {
+        let v = &b.ident;
+        let tag_variant = quote_spanned!(v.span()=> <#tag>::#v);
+        match &b.ty {
+            Some(ty) => {
+                let cond = to_cond(b.cond.as_ref());
+                descs.push(quote! {
+                    ::qapi_runtime::desc::Branch {
+                        case: <#tag as ::qapi_runtime::QapiEnum>::NAMES[#tag_variant as usize],
+                        ty: <#ty as ::qapi_runtime::QapiType>::TYPE,
+                        cond: #cond,
+                    }
+                });
+                shapes.push(quote!(<#ty as ::qapi_runtime::QapiType>::SHAPE));
+                checks.extend(common::const_assert(
+                    ty.span(),
+                    quote!(<#ty as ::qapi_runtime::QapiType>::SHAPE.is_object()),
+                    "a union branch must be an object type, a struct or union (QAPI union rule)",
+                ));
+                tag_arms.push(quote!(Self::#v(_) => #tag_variant,));
+                write_arms
+                    .push(quote!(Self::#v(b) => ::qapi_runtime::QapiObject::write_members(b, d),));
+                read_arms.push(quote!(#tag_variant => Self::#v(<#ty as ::qapi_runtime::QapiObject>::read_members(d)?),));
+            }
+            None => {
+                tag_arms.push(quote!(Self::#v => #tag_variant,));
+                write_arms.push(quote!(Self::#v => {}));
+                read_arms.push(quote!(#tag_variant => Self::#v,));
+            }
+        }
+    }
+    // An exhaustive match over the tag enum: the compiler reports a value
+    // without a branch, or a branch that is no value of the enum.
+    let read_match = quote_spanned! {ident.span()=>
+        match tag { #(#read_arms)* }
+    };
+    quote! {
+        #item
+        impl ::qapi_runtime::QapiBranches for #ident {
+            type Tag = #tag;
+            const BRANCHES: &'static [::qapi_runtime::desc::Branch] = &[#(#descs),*];
+            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::check::Shape] = &[#(#shapes),*];
+            fn tag(&self) -> #tag {
+                match self { #(#tag_arms)* }
+            }
+            #[allow(unused_variables)]
+            fn write_members(&self, d: &mut ::qapi_runtime::Dict) {
+                match self { #(#write_arms)* }
+            }
+            #[allow(unused_variables)]
+            fn read_members(tag: #tag, d: &mut ::qapi_runtime::Dict) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
+                ::core::result::Result::Ok(#read_match)
+            }
+        }
+        #checks
+    }
+}
