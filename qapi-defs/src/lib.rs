@@ -1,1 +1,29 @@
-//! QEMU 10.0 schema.
+//! QEMU 10.0's QMP schema, written with the `qapi` macros.
+//!
+//! Every definition reached from QEMU's `qapi/qapi-schema.json` is here,
+//! with its conditions and features, one Rust module per QAPI module in
+//! the schema's module order.  Nothing is generated at build time: the
+//! Rust is the source of truth.
+//!
+//! Linking this crate registers the whole schema; a binary that only needs
+//! the definitions must still name the crate:
+//!
+//! ```
+//! use qapi_defs as _;
+//! let reg = qapi_runtime::Registry::global().unwrap();
+//! assert!(reg.get("query-qmp-schema").is_some());
+//! ```
+
+#![allow(clippy::large_enum_variant)]
+
+pub mod schema;
+
+pub use schema::*;
+
+/// What every schema module uses.
+pub(crate) mod prelude {
+    pub use crate::schema::*;
+    pub use qapi_runtime as qapi;
+    #[allow(unused_imports)]
+    pub use qapi_runtime::{QType, Result, Value};
+}

@@ -249,6 +249,10 @@ impl MemberSpec {
     /// `&'static TypeRef` of the member.
     pub fn typeref(&self) -> TokenStream {
         let ty = &self.ty;
+        if self.is_discriminator.is_some() {
+            return quote_spanned!(ty.span()=>
+                <<#ty as ::qapi_runtime::QapiBranches>::Tag as ::qapi_runtime::QapiType>::TYPE);
+        }
         match &self.builtin {
             Some((b, span)) => {
                 let variant = match b.as_str() {
@@ -273,7 +277,11 @@ impl MemberSpec {
         let name = &self.name;
         let ty = &self.ty;
         let tyref = ty_override.unwrap_or_else(|| self.typeref());
-        let optional = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::OPTIONAL);
+        let optional = if self.is_discriminator.is_some() {
+            quote!(false)
+        } else {
+            quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::OPTIONAL)
+        };
         let cond = to_cond(self.cond.as_ref());
         let features = features_tokens(&self.features);
         quote! {

@@ -179,11 +179,7 @@ pub fn object_impls(
         None => (quote!(), quote!()),
     };
     let field_idents = members.iter().map(|m| &m.ident);
-    let construct = if members.is_empty() {
-        quote!(#ident)
-    } else {
-        quote!(#ident { #(#field_idents),* })
-    };
+    let construct = quote!(#ident { #(#field_idents),* });
     let serde = common::serde_impls(ident);
     let mut checks = TokenStream::new();
     if let Some(b) = base {

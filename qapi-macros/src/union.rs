@@ -138,15 +138,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let loc = common::loc_tokens(ident);
     let cond = to_cond(def.cond.as_ref());
     let features = common::features_tokens(&def.features);
-    let descs = members.iter().map(|m| {
-        if m.is_discriminator.is_some() {
-            let ty = &m.ty;
-            m.member_tokens(Some(quote_spanned!(ty.span()=>
-                <<#ty as ::qapi_runtime::QapiBranches>::Tag as ::qapi_runtime::QapiType>::TYPE)))
-        } else {
-            m.member_tokens(None)
-        }
-    });
+    let descs = members.iter().map(|m| m.member_tokens(None));
     let base_tokens = match &base {
         Some((b, _)) => {
             quote!(::core::option::Option::Some(*<#b as ::qapi_runtime::QapiType>::TYPE))

@@ -109,6 +109,11 @@ pub static ALIASES: &[(&str, &str)] = &[
     ("ppc64le", "ppc64"),
 ];
 
+/// Binaries that are a known target built differently (Debian's
+/// `qemu-system-x86_64-microvm` is x86_64 from the `debian-microvm` build).
+pub static BUILD_VARIANTS: &[(&str, &str, &str)] =
+    &[("x86_64-microvm", "x86_64", "debian-microvm")];
+
 /// A QEMU build: its host/build symbols and how it identifies itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Build {
@@ -289,10 +294,18 @@ impl Config {
         }
     }
 
-    /// A target of Debian's default build with the default policy.
-    pub fn debian(target: &str) -> Option<Config> {
+    /// The configuration of Debian's `qemu-system-<name>`: a target (or
+    /// alias) of the default build, or a build variant; default policy.
+    pub fn debian(name: &str) -> Option<Config> {
+        if let Some((_, target, build)) = BUILD_VARIANTS.iter().find(|(n, _, _)| *n == name) {
+            return Some(Config::new(
+                Target::find(target)?,
+                Build::named(build)?,
+                CompatPolicy::default(),
+            ));
+        }
         Some(Config::new(
-            Target::find(target)?,
+            Target::find(name)?,
             Build::debian(),
             CompatPolicy::default(),
         ))

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 
 use crate::builtin::Q_EMPTY;
-use crate::config::Config;
+use crate::config::{Config, OutputPolicy};
 use crate::desc::{Builtin, Entity, Feature, Kind, TypeRef};
 use crate::pred::Cond;
 use crate::registry::Registry;
@@ -318,4 +318,39 @@ impl Schema {
     pub fn numbers_assigned(&self) -> usize {
         self.numbers.len()
     }
+}
+
+/// The return value of `query-qmp-schema` for a configuration: the
+/// SchemaInfo list passed through the output visitor as type `SchemaInfo`
+/// (which hides `SchemaInfoEnum.values` under `deprecated-output=hide`),
+/// and, under that policy, without deprecated entries and members
+/// (`qmp_query_qmp_schema`'s `zap_deprecated`).
+pub fn query_qmp_schema(reg: &Registry, schema: &Schema, cfg: &Config) -> Value {
+    let info = reg.get("SchemaInfo");
+    let hide = cfg.compat.deprecated_output == OutputPolicy::Hide;
+    let mut out = Vec::new();
+    for entry in schema.resolve(cfg) {
+        if hide && has_feature(&entry, "deprecated") {
+            continue;
+        }
+        let entry = match (hide, entry) {
+            (true, Value::Dict(mut d)) if d.get("meta-type") == Some(&Value::from("object")) => {
+                if let Some(Value::List(members)) = d.get_mut("members") {
+                    members.retain(|m| !has_feature(m, "deprecated"));
+                }
+                Value::Dict(d)
+            }
+            (_, e) => e,
+        };
+        out.push(match info {
+            Some(e) => crate::visit::output::shape_object(e, entry, cfg),
+            None => entry,
+        });
+    }
+    Value::List(out)
+}
+
+fn has_feature(v: &Value, name: &str) -> bool {
+    matches!(v.as_dict().and_then(|d| d.get("features")),
+        Some(Value::List(fs)) if fs.iter().any(|f| f.as_str() == Some(name)))
 }

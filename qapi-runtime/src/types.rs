@@ -253,3 +253,12 @@ pub fn take_member_or_default<T: QapiType + Default>(d: &mut Dict, name: &str) -
         None => Ok(T::default()),
     }
 }
+
+impl<T: QapiObject> QapiObject for Box<T> {
+    fn write_members(&self, d: &mut Dict) {
+        T::write_members(self, d)
+    }
+    fn read_members(d: &mut Dict) -> Result<Self, Error> {
+        T::read_members(d).map(Box::new)
+    }
+}

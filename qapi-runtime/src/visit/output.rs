@@ -21,6 +21,14 @@ pub fn shape(ty: &'static TypeRef, value: Value, cfg: &Config) -> Value {
     Shaper { cfg }.visit(ty, value)
 }
 
+/// Shapes an object value as the object type `e`.
+pub fn shape_object(e: &'static Entity, value: Value, cfg: &Config) -> Value {
+    match value {
+        Value::Dict(d) => Value::Dict(Shaper { cfg }.object(e, d)),
+        v => v,
+    }
+}
+
 /// Whether shaping can change anything: only a hiding policy drops members.
 pub fn needs_shaping(policy: &CompatPolicy) -> bool {
     policy.deprecated_output == OutputPolicy::Hide || policy.unstable_output == OutputPolicy::Hide
