@@ -23,6 +23,7 @@ pub fn write(v: &Value, out: &mut Vec<u8>) {
             out.extend_from_slice(s.as_bytes());
         }
         Value::Str(s) => write_str(s, out),
+        Value::Raw(text) => out.extend_from_slice(text),
         Value::List(items) => {
             out.push(b'[');
             for (i, item) in items.iter().enumerate() {
