@@ -33,6 +33,15 @@ impl Target {
         v
     }
 
+    /// Every name a binary can have: targets, aliases, build variants.
+    pub fn names() -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = TARGETS.iter().map(|t| t.name).collect();
+        v.extend(ALIASES.iter().map(|(a, _)| *a));
+        v.extend(BUILD_VARIANTS.iter().map(|(n, _, _)| *n));
+        v.sort_unstable();
+        v
+    }
+
     /// Looks a target up by binary suffix or Debian alias.
     pub fn find(name: &str) -> Option<&'static Target> {
         let name = ALIASES

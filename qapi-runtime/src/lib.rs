@@ -40,6 +40,7 @@ pub mod json;
 pub mod pred;
 pub mod registry;
 pub mod serde_impl;
+pub mod server;
 pub mod types;
 pub mod value;
 pub mod visit;

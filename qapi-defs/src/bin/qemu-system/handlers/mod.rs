@@ -1,0 +1,24 @@
+//! The handlers of the commands the `-machine none` model answers.
+//! Every other command of the schema is still registered and
+//! argument-checked; it answers that it is not implemented.
+
+pub mod control;
+pub mod machine;
+pub mod migration;
+pub mod misc;
+pub mod qom;
+
+use qapi_runtime::Handlers;
+
+use crate::machine::NoneMachine;
+
+/// All handlers of the model.
+pub fn all() -> Handlers<NoneMachine> {
+    let mut h = Handlers::new();
+    control::register(&mut h);
+    machine::register(&mut h);
+    migration::register(&mut h);
+    misc::register(&mut h);
+    qom::register(&mut h);
+    h
+}

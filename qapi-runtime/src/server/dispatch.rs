@@ -1,0 +1,238 @@
+//! The dispatcher: one request in, at most one response out
+//! (`qapi/qmp-dispatch.c` and `monitor/qmp.c`).
+//!
+//! The checks run in QEMU's order; the first that fails gives the error.
+//! Responses are built as [`Value`]s and written by the one JSON writer.
+
+use crate::desc::{Entity, Kind, Special};
+use crate::error::{Error, ErrorClass};
+use crate::json::qdict_order;
+use crate::value::{Dict, Value};
+use crate::visit::{input, output, policy_input_ok};
+
+use super::{Machine, Shared};
+
+/// The state of one monitor that the dispatcher reads and changes.
+#[derive(Debug, Default, Clone)]
+pub struct MonitorState {
+    /// Capabilities negotiated (`qmp_capabilities` succeeded).
+    pub negotiated: bool,
+    /// The `oob` capability is enabled.
+    pub oob: bool,
+    /// Capabilities this monitor offers (`oob` for monitors with an I/O thread).
+    pub offer_oob: bool,
+}
+
+/// The response to send: `None` when the command suppresses success
+/// responses (`success-response: false`).
+pub type Response = Option<Value>;
+
+/// Builds `{"error": {"class": .., "desc": ..}}` (plus `id`).
+pub fn error_response(err: &Error, id: Option<Value>) -> Value {
+    let mut e = Dict::with_capacity(2);
+    e.push_unique("class", err.class.as_str());
+    e.push_unique("desc", err.desc.as_str());
+    let mut rsp = Dict::with_capacity(2);
+    rsp.push_unique("error", e);
+    if let Some(id) = id {
+        rsp.push_unique("id", id);
+    }
+    Value::Dict(rsp)
+}
+
+fn success_response(ret: Value, id: Option<Value>) -> Value {
+    let mut rsp = Dict::with_capacity(2);
+    rsp.push_unique("return", ret);
+    if let Some(id) = id {
+        rsp.push_unique("id", id);
+    }
+    Value::Dict(rsp)
+}
+
+/// Whether a request is for out-of-band execution (`qmp_is_oob`).
+pub fn is_oob(req: &Value) -> bool {
+    matches!(req, Value::Dict(d) if d.contains_key("exec-oob") && !d.contains_key("execute"))
+}
+
+/// A request that passed the envelope checks.
+struct Request {
+    name: String,
+    oob: bool,
+    args: Dict,
+}
+
+/// `qmp_dispatch_check_obj`: the envelope, key by key in QDict order.
+fn check_envelope(d: Dict, allow_oob: bool) -> Result<Request, Error> {
+    let mut exec_key: Option<&str> = None;
+    for i in qdict_order::order(d.keys()) {
+        let (key, value) = &d.entries()[i];
+        match key.as_str() {
+            "execute" | "exec-oob" if key == "execute" || allow_oob => {
+                if !matches!(value, Value::Str(_)) {
+                    return Err(Error::generic(format!("QMP input member '{key}' must be a string")));
+                }
+                if let Some(prev) = exec_key {
+                    return Err(Error::generic(format!(
+                        "QMP input member '{key}' clashes with '{prev}'"
+                    )));
+                }
+                exec_key = Some(if key == "execute" { "execute" } else { "exec-oob" });
+            }
+            "arguments" => {
+                if !matches!(value, Value::Dict(_)) {
+                    return Err(Error::generic("QMP input member 'arguments' must be an object"));
+                }
+            }
+            "id" => {}
+            _ => return Err(Error::generic(format!("QMP input member '{key}' is unexpected"))),
+        }
+    }
+    let Some(exec_key) = exec_key else {
+        return Err(Error::generic("QMP input lacks member 'execute'"));
+    };
+    let mut d = d;
+    let name = match d.remove(exec_key) {
+        Some(Value::Str(s)) => s,
+        _ => return Err(Error::generic("QMP input lacks member 'execute'")),
+    };
+    let args = match d.remove("arguments") {
+        Some(Value::Dict(a)) => a,
+        _ => Dict::new(),
+    };
+    Ok(Request {
+        name,
+        oob: exec_key == "exec-oob",
+        args,
+    })
+}
+
+impl<S: Machine> Shared<S> {
+    /// Handles one parsed request for a monitor (`qmp_dispatch` plus the
+    /// negotiation-mode rewrite of `monitor_qmp_dispatch`).
+    pub(crate) fn dispatch(&self, mon: &mut MonitorState, req: Value, state: &mut S) -> Response {
+        let Value::Dict(d) = req else {
+            return Some(error_response(&Error::generic("QMP input must be a JSON object"), None));
+        };
+        let id = d.get("id").cloned();
+        let result = self.run(mon, d, state);
+        match result {
+            Ok(Some(ret)) => Some(success_response(ret, id)),
+            Ok(None) => None,
+            Err(mut e) => {
+                if !mon.negotiated && e.class == ErrorClass::CommandNotFound {
+                    e.desc = "Expecting capabilities negotiation with 'qmp_capabilities'".to_owned();
+                }
+                Some(error_response(&e, id))
+            }
+        }
+    }
+
+    fn run(&self, mon: &mut MonitorState, d: Dict, state: &mut S) -> Result<Option<Value>, Error> {
+        let req = check_envelope(d, mon.oob)?;
+        let cmd = self.find_command(mon, &req.name).ok_or_else(|| {
+            Error::command_not_found(format!("The command {} has not been found", req.name))
+        })?;
+        let Kind::Command(desc) = &cmd.kind else {
+            unreachable!("find_command returns commands")
+        };
+        policy_input_ok(
+            Special::of(cmd.features),
+            &self.config.compat,
+            ErrorClass::CommandNotFound,
+            "command",
+            &req.name,
+        )?;
+        if req.oob && !desc.allow_oob {
+            return Err(Error::generic(format!(
+                "The command {} does not support OOB",
+                req.name
+            )));
+        }
+        if !desc.allow_preconfig && !state.machine_ready() {
+            return Err(Error::generic(format!(
+                "The command '{}' is permitted only after machine initialization has completed",
+                req.name
+            )));
+        }
+        let args = input::check_arguments(desc.args, req.args, Some(&self.config))?;
+        let ret = self.call(mon, cmd, Value::Dict(args), state)?;
+        if !desc.success_response {
+            return Ok(None);
+        }
+        let ret = match (desc.ret, output::needs_shaping(&self.config.compat)) {
+            (Some(t), true) => output::shape(t, ret, &self.config),
+            _ => ret,
+        };
+        Ok(Some(ret))
+    }
+
+    /// The commands a monitor has: only `qmp_capabilities` until
+    /// negotiation, then every command whose condition holds.
+    fn find_command(&self, mon: &MonitorState, name: &str) -> Option<&'static Entity> {
+        if !mon.negotiated && name != "qmp_capabilities" {
+            return None;
+        }
+        self.commands.get(name).copied()
+    }
+
+    fn call(&self, mon: &mut MonitorState, cmd: &'static Entity, args: Value, state: &mut S) -> Result<Value, Error> {
+        match cmd.name {
+            "qmp_capabilities" => return self.qmp_capabilities(mon, args),
+            "query-commands" if !self.handlers.contains(cmd.name) => return Ok(self.query_commands()),
+            "query-qmp-schema" if !self.handlers.contains(cmd.name) => return Ok(self.query_qmp_schema()),
+            _ => {}
+        }
+        if let Some(h) = self.handlers.get(cmd.name) {
+            return guard(cmd.name, || h(state, args));
+        }
+        if let Some(h) = cmd.as_command().and_then(|c| c.handler) {
+            return guard(cmd.name, || h(args));
+        }
+        Err(Error::generic(format!(
+            "The command {} is not implemented by this emulator",
+            cmd.name
+        )))
+    }
+
+    /// `qmp_qmp_capabilities`.
+    fn qmp_capabilities(&self, mon: &mut MonitorState, args: Value) -> Result<Value, Error> {
+        if mon.negotiated {
+            return Err(Error::command_not_found(
+                "Capabilities negotiation is already complete, command ignored",
+            ));
+        }
+        // `qmp_caps_accept`: every requested capability not offered is
+        // named, repeats included.
+        let mut want_oob = false;
+        let mut unavailable = Vec::new();
+        if let Some(Value::List(caps)) = args.as_dict().and_then(|a| a.get("enable")) {
+            for cap in caps {
+                if cap.as_str() == Some("oob") {
+                    want_oob = true;
+                    if !mon.offer_oob {
+                        unavailable.push("oob");
+                    }
+                }
+            }
+        }
+        if !unavailable.is_empty() {
+            return Err(Error::generic(format!(
+                "Capability {} not available",
+                unavailable.join(", ")
+            )));
+        }
+        mon.oob = want_oob;
+        mon.negotiated = true;
+        Ok(Value::empty_dict())
+    }
+}
+
+/// Runs a handler; a panic becomes a `GenericError` and the server goes on.
+fn guard(name: &str, f: impl FnOnce() -> Result<Value, Error>) -> Result<Value, Error> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(_) => Err(Error::generic(format!(
+            "Internal error: the handler of {name} failed"
+        ))),
+    }
+}

@@ -1,0 +1,116 @@
+//! Transports: a monitor on a byte stream (stdio, unix sockets).
+//!
+//! Each monitor has a reader thread, which parses and dispatches what the
+//! client sends and writes the replies itself (so a client that does not
+//! read its replies stops being read, as QEMU stops reading it), and a
+//! writer thread for output that arrives while the reader waits for input
+//! (events caused by other monitors).  One client's garbage, stall or
+//! disconnect touches no other monitor.
+
+use std::io::{self, Read, Write};
+use std::os::unix::net::UnixListener;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use super::session::Outbox;
+use super::{Machine, Server};
+
+/// Size of one read from a client.
+const READ_CHUNK: usize = 64 * 1024;
+
+impl<S: Machine> Server<S> {
+    /// Serves one monitor connection until the client goes away.
+    pub fn serve_connection<R, W>(&self, mut reader: R, writer: W, offer_oob: bool) -> io::Result<()>
+    where
+        R: Read,
+        W: Write + Send + 'static,
+    {
+        let mut session = self.session(offer_oob);
+        let out = session.outbox().clone();
+        let writer = Arc::new(Mutex::new(writer));
+        let bg = spawn_writer(out.clone(), writer.clone())?;
+        session.greet();
+        flush(&out, &writer)?;
+        let mut buf = vec![0u8; READ_CHUNK];
+        let result = loop {
+            let n = match reader.read(&mut buf) {
+                Ok(0) => break Ok(()),
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => break Err(e),
+            };
+            session.feed(&buf[..n]);
+            if let Err(e) = flush(&out, &writer) {
+                break Err(e);
+            }
+            if let Some(code) = session.exit_status() {
+                self.exit(code);
+            }
+        };
+        out.close();
+        drop(session);
+        let _ = bg.join();
+        result
+    }
+
+    /// Serves the monitor on stdin/stdout (`-qmp stdio`).
+    pub fn serve_stdio(&self) -> io::Result<()> {
+        self.serve_connection(io::stdin(), io::stdout(), true)
+    }
+
+    /// Listens on a unix socket and serves one client at a time, as QEMU's
+    /// socket chardev does (`-qmp unix:PATH,server=on,wait=off`).
+    pub fn serve_unix(&self, path: &Path) -> io::Result<()> {
+        let listener = bind_unix(path)?;
+        self.serve_listener(listener)
+    }
+
+    pub fn serve_listener(&self, listener: UnixListener) -> io::Result<()> {
+        loop {
+            let (stream, _) = match listener.accept() {
+                Ok(s) => s,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let Ok(write_half) = stream.try_clone() else {
+                continue;
+            };
+            // A broken connection only ends that connection.
+            let _ = self.serve_connection(stream, write_half, true);
+        }
+    }
+
+    /// Flushes every monitor (briefly), then exits the process.
+    pub fn exit(&self, code: i32) -> ! {
+        self.events().drain_all(Duration::from_secs(1));
+        std::process::exit(code)
+    }
+}
+
+/// Binds a unix socket, replacing a stale socket file as QEMU does.
+pub fn bind_unix(path: &Path) -> io::Result<UnixListener> {
+    let _ = std::fs::remove_file(path);
+    UnixListener::bind(path)
+}
+
+fn flush<W: Write>(out: &Outbox, writer: &Mutex<W>) -> io::Result<()> {
+    let mut w = writer.lock().unwrap_or_else(|p| p.into_inner());
+    out.flush_to(&mut *w)
+}
+
+fn spawn_writer<W: Write + Send + 'static>(
+    out: Arc<Outbox>,
+    writer: Arc<Mutex<W>>,
+) -> io::Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name("qmp-writer".into())
+        .spawn(move || {
+            while out.wait_for_output() {
+                if flush(&out, &writer).is_err() {
+                    out.close();
+                    break;
+                }
+            }
+        })
+}
