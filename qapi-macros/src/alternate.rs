@@ -36,18 +36,21 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                 .to_compile_error();
         }
     };
+    common::check_single_meta(&cx, &mut item.attrs, "alternate");
     let mut args = Args::parse(&cx, args);
     let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
     args.finish(&cx, "alternate", &["name", "if", "features"]);
     common::forbid_generics(&cx, &item.generics);
     if let Err(e) = names::check_camel(&def.name, "alternate") {
         cx.error_at(def.name_span, e);
+    } else if let Err(e) = names::check_not_predefined(&def.name) {
+        cx.error_at(def.name_span, e);
     }
     common::check_features(&cx, &def.features, true);
     if item.variants.is_empty() {
         cx.error_spanned_by(
             &item.ident,
-            "'data' must not be empty: an alternate needs branches",
+            "'data' must not be empty: an alternate needs branches (QAPI alternate rule)",
         );
     }
 
@@ -59,12 +62,18 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         let cond = a.take_cond(&cx);
         a.finish(&cx, "#[qapi(...)] of an alternate branch", &["name", "if"]);
         let source = format!("'data' member '{name}'");
-        if let Err(e) = names::check_lower(&name, &source, false, false) {
-            cx.error_at(span, e);
-        }
+        // Branch names follow the member rules, without exceptions.
+        let name_ok = match names::check_lower(&name, &source, false, false) {
+            Ok(()) => true,
+            Err(e) => {
+                cx.error_at(span, e);
+                false
+            }
+        };
         if let Some(prev) = branches
             .iter()
             .find(|p| names::c_name(&p.name) == names::c_name(&name))
+            && name_ok
         {
             cx.error_at(
                 span,
@@ -76,10 +85,17 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         }
         let ty = match &v.fields {
             syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => u.unnamed[0].ty.clone(),
+            syn::Fields::Unit => {
+                cx.error_spanned_by(
+                    &v.ident,
+                    format!("alternate branch '{name}' misses its type: a branch holds one type, as in `Reference(String)` (QAPI alternate rule)"),
+                );
+                continue;
+            }
             other => {
                 cx.error_spanned_by(
                     other,
-                    "an alternate branch holds one type, as in `Reference(String)`",
+                    "an alternate branch holds one type, as in `Reference(String)` (QAPI alternate rule)",
                 );
                 continue;
             }
@@ -94,7 +110,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     }
     let ident = &item.ident;
     if cx.has_errors() {
-        let dummy = common::dummy_type_impl(ident);
+        let dummy = common::dummy_type_impl(ident, &item.generics);
         let errors = cx.into_compile_errors();
         return quote!(#item #dummy #errors);
     }
@@ -103,38 +119,30 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     for (j, b) in branches.iter().enumerate() {
         let ty = &b.ty;
         let name = &b.name;
-        let shape = quote!(<#ty as ::qapi_runtime::QapiType>::SHAPE);
-        checks.extend(common::const_assert(
+        let shape = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::SHAPE);
+        let optional = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::OPTIONAL);
+        checks.extend(common::const_check(
             ty.span(),
-            quote!(!#shape.is_any()),
-            &format!("branch '{name}' cannot use built-in type 'any' (QAPI alternate rule)"),
+            quote!(::qapi_runtime::check::alternate_branch_error(#name, #shape, #optional)),
         ));
-        checks.extend(common::const_assert(
-            ty.span(),
-            quote!(!#shape.is_alternate()),
-            &format!("branch '{name}' cannot use an alternate type (QAPI alternate rule)"),
-        ));
-        checks.extend(common::const_assert(
-            ty.span(),
-            quote!(!<#ty as ::qapi_runtime::QapiType>::OPTIONAL),
-            &format!("branch '{name}' cannot be optional (QAPI alternate rule)"),
-        ));
-        // The first earlier branch claiming one of the same JSON types.
-        let mut chain = quote!(());
-        for prev in branches[..j].iter().rev() {
+        checks.extend(common::nested_array_check(&format!("branch '{name}'"), ty));
+        // `if .. { panic } else if .. { panic }`: the first earlier branch
+        // claiming one of the same JSON types.
+        let arms = branches[..j].iter().map(|prev| {
             let pty = &prev.ty;
             let msg = format!(
                 "branch '{name}' can't be distinguished from '{}' (QAPI alternate rule)",
                 prev.name
             );
-            chain = quote! {
+            let panic = quote_spanned!(b.span=> ::core::panic!(#msg));
+            quote! {
                 if #shape.alternate_claims() & <#pty as ::qapi_runtime::QapiType>::SHAPE.alternate_claims() != 0 {
-                    ::core::panic!(#msg)
-                } else { #chain }
-            };
-        }
+                    #panic
+                }
+            }
+        });
         if j > 0 {
-            checks.extend(quote_spanned! {b.span=> const _: () = #chain; });
+            checks.extend(quote_spanned! {b.span=> const _: () = #(#arms)else*; });
         }
     }
 
@@ -192,6 +200,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                 members: &[],
                 base: ::core::option::Option::None,
                 conditional_members: false,
+                branches: &[],
             };
             fn to_value(&self) -> ::qapi_runtime::Value {
                 match self { #(#to_arms)* }

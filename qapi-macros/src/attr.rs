@@ -8,7 +8,6 @@
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
-use syn::punctuated::Punctuated;
 use syn::{Ident, LitBool, LitStr, Token, bracketed, parenthesized};
 
 use crate::cond::Cond;
@@ -33,6 +32,8 @@ pub enum Value {
     Type(syn::Type),
     /// `key(a, b)`.
     List(Vec<Ident>),
+    /// A value with a syntax error, already reported.
+    Invalid,
 }
 
 pub struct Arg {
@@ -48,38 +49,53 @@ pub struct Args {
 }
 
 fn parse_features(input: ParseStream) -> syn::Result<Vec<FeatureSpec>> {
+    if !input.peek(syn::token::Bracket) {
+        return Err(input.error(
+            "'features' must be an array, as in features = [name, ...] (QAPI feature rule)",
+        ));
+    }
     let content;
     bracketed!(content in input);
+    let r = parse_feature_list(&content);
+    drain(&content, r)
+}
+
+/// Consumes what is left of a delimited group after an error, so that
+/// syn does not report the leftover tokens as a second error.
+pub fn drain<T>(content: ParseStream, r: syn::Result<T>) -> syn::Result<T> {
+    if r.is_err() {
+        let _ = content.parse::<TokenStream>();
+    }
+    r
+}
+
+fn parse_feature_list(content: ParseStream) -> syn::Result<Vec<FeatureSpec>> {
     let mut out = Vec::new();
     while !content.is_empty() {
         let (name, span) = if content.peek(LitStr) {
             let s: LitStr = content.parse()?;
             (s.value(), s.span())
-        } else {
-            let id = Ident::parse_any(&content)?;
+        } else if content.peek(syn::token::Paren) {
+            return Err(content.error(
+                "'features' member misses key 'name': write the name first, as in foo(if = CONFIG_FOO) (QAPI feature rule)",
+            ));
+        } else if content.peek(Ident::peek_any) && !content.peek(LitBool) {
+            let id = Ident::parse_any(content)?;
             (
                 crate::names::snake_to_dash(&crate::names::unraw(&id)),
                 id.span(),
             )
+        } else {
+            return Err(content.error(
+                "'features' member requires a string name, as in [name] or [\"name\"] (QAPI feature rule)",
+            ));
         };
         let mut cond = None;
         if content.peek(syn::token::Paren) {
             let inner;
             parenthesized!(inner in content);
-            let key = Ident::parse_any(&inner)?;
-            if key != "if" {
-                return Err(syn::Error::new(
-                    key.span(),
-                    format!(
-                        "'features' member has unknown key '{key}'\nValid keys are 'if', 'name'."
-                    ),
-                ));
-            }
-            inner.parse::<Token![=]>()?;
-            cond = Some(inner.parse::<Cond>()?);
-            if !inner.is_empty() {
-                return Err(inner.error("expected `)` after the feature's condition"));
-            }
+            let r = parse_feature_cond(&inner);
+            cond = Some(drain(&inner, r)?);
         }
         out.push(FeatureSpec { name, span, cond });
         if content.is_empty() {
@@ -90,52 +106,125 @@ fn parse_features(input: ParseStream) -> syn::Result<Vec<FeatureSpec>> {
     Ok(out)
 }
 
-fn parse_arg(input: ParseStream) -> syn::Result<Arg> {
-    let key_ident = Ident::parse_any(input)?;
-    let key = key_ident.to_string();
-    let span = key_ident.span();
-    let value = if input.peek(Token![=]) {
+/// `(if = COND)` after a feature name.
+fn parse_feature_cond(inner: ParseStream) -> syn::Result<Cond> {
+    let key = Ident::parse_any(inner)?;
+    if key != "if" {
+        return Err(syn::Error::new(
+            key.span(),
+            format!(
+                "'features' member has unknown key '{key}' (QAPI key rule)\nValid keys are 'if', 'name'."
+            ),
+        ));
+    }
+    inner.parse::<Token![=]>()?;
+    let cond = inner.parse::<Cond>()?;
+    if !inner.is_empty() {
+        return Err(inner.error("expected `)` after the feature's condition"));
+    }
+    Ok(cond)
+}
+
+/// The value after `key =`, or after `key` when it is `key(...)`.
+fn parse_value(key: &str, input: ParseStream) -> syn::Result<Value> {
+    if input.peek(Token![=]) {
         input.parse::<Token![=]>()?;
-        match key.as_str() {
+        return Ok(match key {
             "if" => Value::Cond(input.parse()?),
             "features" => Value::Features(parse_features(input)?),
             _ if input.peek(LitStr) => Value::Str(input.parse()?),
             _ if input.peek(LitBool) => Value::Bool(input.parse()?),
+            _ if input.peek(syn::Lit) => {
+                return Err(input.error(format!(
+                    "'{key}' takes a string, a boolean or a type, not this literal"
+                )));
+            }
             _ => Value::Type(input.parse()?),
-        }
-    } else if input.peek(syn::token::Paren) {
+        });
+    }
+    if input.peek(syn::token::Paren) {
         let content;
         parenthesized!(content in input);
-        let ids =
-            Punctuated::<Ident, Token![,]>::parse_terminated_with(&content, Ident::parse_any)?;
-        Value::List(ids.into_iter().collect())
-    } else {
-        Value::Flag
-    };
-    Ok(Arg { key, span, value })
+        let parse_ids = |content: ParseStream| -> syn::Result<Vec<Ident>> {
+            let mut ids = Vec::new();
+            while !content.is_empty() {
+                if !content.peek(Ident::peek_any) {
+                    return Err(content.error(format!(
+                        "'{key}(...)' takes a list of names, as in {key}(member_name_exception) (QAPI {key} rule)"
+                    )));
+                }
+                ids.push(Ident::parse_any(content)?);
+                if content.is_empty() {
+                    break;
+                }
+                content.parse::<Token![,]>()?;
+            }
+            Ok(ids)
+        };
+        let r = parse_ids(&content);
+        return Ok(Value::List(drain(&content, r)?));
+    }
+    Ok(Value::Flag)
+}
+
+/// Splits attribute arguments at the top-level commas.
+fn split_commas(tokens: TokenStream) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    let mut cur = TokenStream::new();
+    for tt in tokens {
+        match &tt {
+            proc_macro2::TokenTree::Punct(p) if p.as_char() == ',' => {
+                out.push(std::mem::take(&mut cur));
+            }
+            _ => cur.extend([tt]),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }
 
 impl Args {
-    /// Parses attribute arguments; syntax errors go to `cx`.
+    /// Parses attribute arguments.  Errors go to `cx`; each argument is
+    /// parsed on its own, so that a malformed one does not hide the others.
     pub fn parse(cx: &Ctxt, tokens: TokenStream) -> Args {
-        let parser = Punctuated::<Arg, Token![,]>::parse_terminated_with;
-        match (|input: ParseStream| parser(input, parse_arg)).parse2(tokens) {
-            Ok(list) => {
-                let mut args = Args::default();
-                for a in list {
-                    if args.args.iter().any(|b| b.key == a.key) {
-                        cx.error_at(a.span, format!("duplicate key '{}'", a.key));
-                        continue;
-                    }
-                    args.args.push(a);
+        let mut args = Args::default();
+        for chunk in split_commas(tokens) {
+            let parser = |input: ParseStream| -> syn::Result<(Ident, Value)> {
+                let key = Ident::parse_any(input)
+                    .map_err(|_| input.error("expected a key, as in name = \"...\""))?;
+                let value = parse_value(&crate::names::unraw(&key), input)?;
+                if !input.is_empty() {
+                    return Err(input.error("unexpected token: arguments are separated by `,`"));
                 }
-                args
-            }
-            Err(e) => {
-                cx.syn_error(e);
-                Args::default()
+                Ok((key, value))
+            };
+            // The key, for an argument whose value is malformed.
+            let first_key = match chunk.clone().into_iter().next() {
+                Some(proc_macro2::TokenTree::Ident(i)) => Some(i),
+                _ => None,
+            };
+            let (key_ident, value) = match parser.parse2(chunk) {
+                Ok(kv) => kv,
+                Err(e) => {
+                    cx.syn_error(e);
+                    match first_key {
+                        // The key was given: do not report it as missing too.
+                        Some(k) => (k, Value::Invalid),
+                        None => continue,
+                    }
+                }
+            };
+            let key = crate::names::unraw(&key_ident);
+            let span = key_ident.span();
+            if args.args.iter().any(|b| b.key == key) {
+                cx.error_at(span, format!("duplicate key '{key}' (QAPI key rule)"));
+            } else {
+                args.args.push(Arg { key, span, value });
             }
         }
+        args
     }
 
     /// Parses every `#[qapi(...)]` of `attrs` into one argument list and
@@ -151,7 +240,10 @@ impl Args {
                     let more = Args::parse(cx, l.tokens.clone());
                     for m in more.args {
                         if args.args.iter().any(|b| b.key == m.key) {
-                            cx.error_at(m.span, format!("duplicate key '{}'", m.key));
+                            cx.error_at(
+                                m.span,
+                                format!("duplicate key '{}' (QAPI key rule)", m.key),
+                            );
                         } else {
                             args.args.push(m);
                         }
@@ -173,10 +265,11 @@ impl Args {
         let a = self.take(key)?;
         match a.value {
             Value::Str(s) => Some((s.value(), s.span())),
+            Value::Invalid => None,
             _ => {
                 cx.error_at(
                     a.span,
-                    format!("'{key}' must be a string, as in {key} = \"...\""),
+                    format!("'{key}' must be a string, as in {key} = \"...\" (QAPI key rule)"),
                 );
                 None
             }
@@ -189,8 +282,12 @@ impl Args {
         match a.value {
             Value::Flag => Some(a.span),
             Value::Bool(b) if b.value => Some(a.span),
+            Value::Invalid => None,
             _ => {
-                cx.error_at(a.span, format!("flag '{qapi_key}' may only use true value"));
+                cx.error_at(
+                    a.span,
+                    format!("flag '{qapi_key}' may only use true value (QAPI flag rule)"),
+                );
                 None
             }
         }
@@ -201,10 +298,11 @@ impl Args {
         let a = self.take(key)?;
         match a.value {
             Value::Bool(b) if !b.value => Some(a.span),
+            Value::Invalid => None,
             _ => {
                 cx.error_at(
                     a.span,
-                    format!("flag '{qapi_key}' may only use false value"),
+                    format!("flag '{qapi_key}' may only use false value (QAPI flag rule)"),
                 );
                 None
             }
@@ -215,6 +313,7 @@ impl Args {
         let a = self.take("if")?;
         match a.value {
             Value::Cond(c) => Some(c),
+            Value::Invalid => None,
             _ => {
                 cx.error_at(a.span, "'if' needs a condition, as in if = CONFIG_LINUX");
                 None
@@ -228,6 +327,7 @@ impl Args {
         };
         match a.value {
             Value::Features(f) => f,
+            Value::Invalid => Vec::new(),
             _ => {
                 cx.error_at(
                     a.span,
@@ -242,10 +342,11 @@ impl Args {
         let a = self.take(key)?;
         match a.value {
             Value::Type(t) => Some((t, a.span)),
+            Value::Invalid => None,
             _ => {
                 cx.error_at(
                     a.span,
-                    format!("'{key}' must name a type, as in {key} = TypeName"),
+                    format!("'{key}' must name a type, as in {key} = TypeName (QAPI key rule)"),
                 );
                 None
             }
@@ -259,23 +360,29 @@ impl Args {
         };
         match a.value {
             Value::List(l) => l,
+            Value::Invalid => Vec::new(),
             _ => {
-                cx.error_at(a.span, format!("'{key}' takes a list, as in {key}(...)"));
+                cx.error_at(
+                    a.span,
+                    format!("'{key}' takes a list, as in {key}(...) (QAPI {key} rule)"),
+                );
                 Vec::new()
             }
         }
     }
 
-    /// A flag without value (`#[qapi(base)]`).
+    /// A flag without value (`#[qapi(base)]`).  A value is an error, but
+    /// the flag still counts as given.
     pub fn take_flag(&mut self, cx: &Ctxt, key: &str) -> Option<Span> {
         let a = self.take(key)?;
         match a.value {
-            Value::Flag => Some(a.span),
-            _ => {
-                cx.error_at(a.span, format!("'{key}' takes no value"));
-                None
-            }
+            Value::Flag | Value::Invalid => {}
+            _ => cx.error_at(
+                a.span,
+                format!("'{key}' takes no value, as in #[qapi({key})] (QAPI key rule)"),
+            ),
         }
+        Some(a.span)
     }
 
     /// Reports every key not taken, listing the valid ones.
@@ -294,7 +401,7 @@ impl Args {
             cx.error_at(
                 a.span,
                 format!(
-                    "{what} has unknown key '{}'\nValid keys are {valid}.",
+                    "{what} has unknown key '{}' (QAPI key rule)\nValid keys are {valid}.",
                     a.key
                 ),
             );
@@ -321,7 +428,10 @@ impl Pragmas {
             if !allowed.contains(&s.as_str()) {
                 cx.error_spanned_by(
                     &id,
-                    format!("unknown pragma '{s}' here; valid: {}", allowed.join(", ")),
+                    format!(
+                        "unknown pragma '{s}' (QAPI pragma rule)\nValid here: {}.",
+                        allowed.join(", ")
+                    ),
                 );
                 continue;
             }

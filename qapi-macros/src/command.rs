@@ -83,6 +83,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         }
     };
     let fn_ident = item.sig.ident.clone();
+    common::check_single_meta(&cx, &mut item.attrs, "command");
     let mut args = Args::parse(&cx, args);
     let def = DefAttrs::take(
         &cx,
@@ -120,10 +121,15 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         ],
     );
     if let (Some(_), Some(span)) = (allow_oob, coroutine) {
-        cx.error_at(span, "flags 'allow-oob' and 'coroutine' are incompatible");
+        cx.error_at(
+            span,
+            "flags 'allow-oob' and 'coroutine' are incompatible (QAPI flag rule)",
+        );
     }
     if let Err(e) = names::check_lower(&def.name, "command", false, pragmas.command_name_exception)
     {
+        cx.error_at(def.name_span, e);
+    } else if let Err(e) = names::check_not_predefined(&def.name) {
         cx.error_at(def.name_span, e);
     }
     common::check_features(&cx, &def.features, false);
@@ -135,7 +141,10 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     // Parameters.
     let form = match (boxed, named_data) {
         (Some(_), Some(span)) => {
-            cx.error_at(span, "'boxed' already names the argument type; drop 'data'");
+            cx.error_at(
+                span,
+                "'boxed' already names the argument type; drop 'data' (QAPI command rule)",
+            );
             DataForm::Boxed
         }
         (Some(_), None) => DataForm::Boxed,
@@ -148,7 +157,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         allow_base: false,
         allow_discriminator: false,
         permissive: false,
-        forbid_if: Some("conditional command arguments require 'boxed': true"),
+        forbid_if: Some("conditional command arguments require 'boxed': true (QAPI command rule)"),
     };
     let mut params = Vec::new();
     for input in item.sig.inputs.iter_mut() {
@@ -178,9 +187,9 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     if matches!(form, DataForm::Boxed | DataForm::Named) && params.len() != 1 {
         let span = boxed.or(named_data).unwrap_or_else(Span::call_site);
         if params.is_empty() {
-            cx.error_at(span, "'boxed': true requires 'data': give the function one parameter of the argument type");
+            cx.error_at(span, "'boxed': true requires 'data': give the function one parameter of the argument type (QAPI command rule)");
         } else {
-            cx.error_at(span, "'data' should be a type name: a command with a named argument type takes one parameter");
+            cx.error_at(span, "'data' should be a type name: a command with a named argument type takes one parameter (QAPI command rule)");
         }
     }
 
@@ -263,18 +272,16 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             quote!(::qapi_runtime::Value::empty_dict()),
         ),
         Some(t) => {
-            if !pragmas.command_returns_exception {
-                out.extend(common::const_assert(
-                    t.span(),
-                    quote!(<#t as ::qapi_runtime::QapiType>::SHAPE.is_object_or_object_array()),
-                    "command's 'returns' must be an object type or an array of one, unless the command has pragma(command_returns_exception)",
-                ));
-            }
-            out.extend(common::const_assert(
+            let exception = pragmas.command_returns_exception;
+            let shape = quote_spanned!(t.span()=> <#t as ::qapi_runtime::QapiType>::SHAPE);
+            let optional = quote_spanned!(t.span()=> <#t as ::qapi_runtime::QapiType>::OPTIONAL);
+            out.extend(common::const_check(
                 t.span(),
-                quote!(!<#t as ::qapi_runtime::QapiType>::OPTIONAL),
-                "command's 'returns' cannot be optional",
+                quote!(::qapi_runtime::check::returns_error(#shape, #optional, #exception)),
             ));
+            if exception {
+                out.extend(common::nested_array_check("command's 'returns'", t));
+            }
             (
                 quote!(#t),
                 quote!(::core::option::Option::Some(<#t as ::qapi_runtime::QapiType>::TYPE)),
@@ -410,7 +417,7 @@ fn return_type(cx: &Ctxt, output: &syn::ReturnType) -> Option<syn::Type> {
     }
     cx.error_spanned_by(
         ty,
-        "a command returns Result<T, Error> (T = () when it has no 'returns')",
+        "a command returns Result<T, Error> (T = () when it has no 'returns') (QAPI command rule)",
     );
     None
 }
@@ -418,42 +425,9 @@ fn return_type(cx: &Ctxt, output: &syn::ReturnType) -> Option<syn::Type> {
 /// The rules for a named `data` type of a command or event.
 pub fn data_checks(ty: &syn::Type, boxed: bool, what: &str) -> TokenStream {
     let shape = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::SHAPE);
-    let mut out = TokenStream::new();
-    for (cond, msg) in [
-        (
-            quote!(!#shape.is_builtin()),
-            format!("{what}'s 'data' cannot take a built-in type"),
-        ),
-        (
-            quote!(!#shape.is_alternate()),
-            format!("{what}'s 'data' cannot take an alternate type"),
-        ),
-        (
-            quote!(!#shape.is_enum()),
-            format!("{what}'s 'data' cannot take an enum type"),
-        ),
-        (
-            quote!(!#shape.is_array()),
-            "'data' should be a type name, not an array".to_owned(),
-        ),
-        (
-            quote!(!<#ty as ::qapi_runtime::QapiType>::OPTIONAL),
-            format!("{what}'s 'data' cannot be optional"),
-        ),
-    ] {
-        out.extend(common::const_assert(ty.span(), cond, &msg));
-    }
-    if !boxed {
-        out.extend(common::const_assert(
-            ty.span(),
-            quote!(!#shape.is_union()),
-            &format!("{what}'s 'data' can take a union type only with 'boxed': true"),
-        ));
-        out.extend(common::const_assert(
-            ty.span(),
-            quote!(!#shape.conditional_members),
-            &format!("conditional {what} arguments require 'boxed': true"),
-        ));
-    }
-    out
+    let optional = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::OPTIONAL);
+    common::const_check(
+        ty.span(),
+        quote!(::qapi_runtime::check::data_error(#what, #shape, #optional, #boxed)),
+    )
 }

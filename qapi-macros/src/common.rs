@@ -42,12 +42,13 @@ pub fn check_features(cx: &Ctxt, features: &[FeatureSpec], for_type: bool) {
         let source = format!("'features' member '{}'", f.name);
         if let Err(e) = names::check_lower(&f.name, &source, false, false) {
             cx.error_at(f.span, e);
+            continue;
         }
         if for_type && (f.name == "deprecated" || f.name == "unstable") {
             cx.error_at(
                 f.span,
                 format!(
-                    "feature '{}' is not supported for types (QAPI gives special features to commands, events, members and values only)",
+                    "feature '{}' is not supported for types (QAPI feature rule: special features go on commands, events, members and values)",
                     f.name
                 ),
             );
@@ -55,6 +56,7 @@ pub fn check_features(cx: &Ctxt, features: &[FeatureSpec], for_type: bool) {
         if let Some(prev) = features[..i]
             .iter()
             .find(|p| names::c_name(&p.name) == names::c_name(&f.name))
+            && names::check_lower(&prev.name, "", false, false).is_ok()
         {
             cx.error_at(
                 f.span,
@@ -145,6 +147,9 @@ pub struct MemberSpec {
     pub builtin: Option<(String, Span)>,
     pub is_base: Option<Span>,
     pub is_discriminator: Option<Span>,
+    /// The name passed the naming rules (clash checks skip it otherwise,
+    /// so that one mistake gives one error).
+    pub name_ok: bool,
 }
 
 /// What a member may carry, by context.
@@ -180,7 +185,7 @@ impl MemberSpec {
             Some((t, _)) => {
                 cx.error_spanned_by(
                     t,
-                    "'builtin' names an integer built-in, as in builtin = size",
+                    "'builtin' names an integer built-in, as in builtin = size (QAPI type rule)",
                 );
                 None
             }
@@ -211,21 +216,26 @@ impl MemberSpec {
             builtin,
             is_base,
             is_discriminator,
+            name_ok: true,
         };
-        m.check(cx, rules);
-        m
+        let name_ok = m.check(cx, rules);
+        MemberSpec { name_ok, ..m }
     }
 
-    fn check(&self, cx: &Ctxt, rules: MemberRules) {
+    /// Checks the member; returns whether its name is valid.
+    fn check(&self, cx: &Ctxt, rules: MemberRules) -> bool {
         if self.is_base.is_some() {
-            return;
+            return true;
         }
         let source = format!("{} '{}'", rules.what, self.name);
+        let mut name_ok = false;
         if let Err(e) = names::check_lower(&self.name, &source, rules.permissive, rules.permissive)
         {
             cx.error_at(self.name_span, e);
         } else if let Err(e) = names::check_member_reserved(&self.name, &source) {
             cx.error_at(self.name_span, e);
+        } else {
+            name_ok = true;
         }
         check_features(cx, &self.features, false);
         if let (Some(msg), Some(c)) = (rules.forbid_if, &self.cond) {
@@ -240,10 +250,11 @@ impl MemberSpec {
             if !ok {
                 cx.error_at(
                     *span,
-                    "'builtin' chooses between int/int64 (for i64) and uint64/size (for u64); other built-ins follow from the Rust type",
+                    "'builtin' chooses between int/int64 (for i64) and uint64/size (for u64); other built-ins follow from the Rust type (QAPI type rule)",
                 );
             }
         }
+        name_ok
     }
 
     /// `&'static TypeRef` of the member.
@@ -299,12 +310,12 @@ impl MemberSpec {
 /// Reports members whose C names clash.
 pub fn check_member_clashes(cx: &Ctxt, members: &[MemberSpec], what: &str) {
     for (i, m) in members.iter().enumerate() {
-        if m.is_base.is_some() {
+        if m.is_base.is_some() || !m.name_ok {
             continue;
         }
         if let Some(prev) = members[..i]
             .iter()
-            .filter(|p| p.is_base.is_none())
+            .filter(|p| p.is_base.is_none() && p.name_ok)
             .find(|p| names::c_name(&p.name) == names::c_name(&m.name))
         {
             cx.error_at(
@@ -365,16 +376,21 @@ pub fn is_option(ty: &Type) -> bool {
 /// Rejects generics: QAPI types are concrete.
 pub fn forbid_generics(cx: &Ctxt, g: &syn::Generics) {
     if !g.params.is_empty() {
-        cx.error_spanned_by(g, "QAPI definitions cannot be generic");
+        cx.error_spanned_by(
+            g,
+            "QAPI definitions cannot be generic (QAPI type rule: a QAPI type is one concrete type)",
+        );
     }
 }
 
-/// The `Shape` of an object type.
+/// The `Shape` of an object type; `branches` is a union's
+/// `&[&Shape]` of branch types.
 pub fn object_shape(
     name: &str,
     union: bool,
     members: &[MemberSpec],
     base: Option<&Type>,
+    branches: Option<TokenStream>,
 ) -> TokenStream {
     let meta = if union { quote!(Union) } else { quote!(Struct) };
     let names = members
@@ -386,6 +402,7 @@ pub fn object_shape(
         Some(b) => quote!(::core::option::Option::Some(<#b as ::qapi_runtime::QapiType>::SHAPE)),
         None => quote!(::core::option::Option::None),
     };
+    let branches = branches.unwrap_or_else(|| quote!(&[]));
     quote! {
         &::qapi_runtime::check::Shape {
             meta: ::qapi_runtime::check::Meta::#meta,
@@ -395,20 +412,97 @@ pub fn object_shape(
             members: &[#(#names),*],
             base: #base,
             conditional_members: #conditional,
+            branches: #branches,
         }
     }
 }
 
-/// A `const` assertion that fails compilation with `msg` at `span`.
-pub fn const_assert(span: Span, cond: TokenStream, msg: &str) -> TokenStream {
+/// A `const` check that fails compilation at `span` with the message
+/// `call` (an `Option<check::Msg>` expression) returns, if any.
+pub fn const_check(span: Span, call: TokenStream) -> TokenStream {
     quote_spanned! {span=>
-        const _: () = ::core::assert!(#cond, #msg);
+        const _: () = if let ::core::option::Option::Some(m) = #call {
+            ::core::panic!("{}", m.as_str())
+        };
     }
 }
 
+/// Rejects an array of arrays (`Vec<Vec<T>>`), which QAPI cannot express;
+/// `what` names the place ("member 'x'").  Only types that mention `Vec`
+/// get the check.
+pub fn nested_array_check(what: &str, ty: &Type) -> TokenStream {
+    if !quote!(#ty).to_string().contains("Vec") {
+        return TokenStream::new();
+    }
+    let shape = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::SHAPE);
+    const_check(
+        ty.span(),
+        quote!(::qapi_runtime::check::nested_array_error(#what, #shape)),
+    )
+}
+
+/// `Probe.write_members(&value, d)` / `Probe.read_members(d)` for a type
+/// that should be an object: compiles for any type, so that a non-object
+/// is reported once, by a `const` check, rather than by trait errors.
+pub fn probe(ty: &Type) -> TokenStream {
+    quote_spanned! {ty.span()=>
+        (&::qapi_runtime::check::ObjectProbe::<#ty>(::core::marker::PhantomData))
+    }
+}
+
+/// The `use` that brings the probe's methods into scope.
+pub fn probe_use() -> TokenStream {
+    quote!(
+        #[allow(unused_imports)]
+        use ::qapi_runtime::check::{IsObject as _, NotObject as _};
+    )
+}
+
+/// One item, one meta-type: reports (and removes, so it does not expand
+/// too) any other QAPI attribute macro on the item.
+pub fn check_single_meta(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>, this: &str) {
+    const METAS: &[&str] = &[
+        "structure",
+        "enumeration",
+        "union",
+        "branches",
+        "alternate",
+        "command",
+        "event",
+    ];
+    attrs.retain(|a| {
+        let segs: Vec<String> = a
+            .path()
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let is_meta = segs.len() >= 2
+            && matches!(
+                segs[segs.len() - 2].as_str(),
+                "qapi" | "qapi_runtime" | "qapi_macros"
+            )
+            && METAS.contains(&segs[segs.len() - 1].as_str());
+        if is_meta {
+            cx.error_spanned_by(
+                a,
+                format!(
+                    "an item is one QAPI definition: #[qapi::{this}] and #[qapi::{}] cannot both apply (QAPI expression rule)",
+                    segs[segs.len() - 1]
+                ),
+            );
+        }
+        !is_meta
+    });
+}
+
 /// A stand-in `QapiType` impl, emitted when an item has errors so that
-/// its users do not fail too.
-pub fn dummy_type_impl(ident: &Ident) -> TokenStream {
+/// its users do not fail too (none for a generic item, which is an error
+/// itself).
+pub fn dummy_type_impl(ident: &Ident, generics: &syn::Generics) -> TokenStream {
+    if !generics.params.is_empty() {
+        return TokenStream::new();
+    }
     quote! {
         impl ::qapi_runtime::QapiType for #ident {
             const TYPE: &'static ::qapi_runtime::desc::TypeRef =

@@ -26,13 +26,29 @@ pub enum Cond {
 
 impl Parse for Cond {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(syn::LitStr) {
+            let lit: syn::LitStr = input.parse()?;
+            return Err(syn::Error::new(
+                lit.span(),
+                format!(
+                    "'if' condition '{}' is not a valid identifier: write the symbol bare, as in if = CONFIG_LINUX (QAPI condition grammar)",
+                    lit.value()
+                ),
+            ));
+        }
+        if input.peek(syn::Lit) || !input.peek(Ident::peek_any) {
+            return Err(input.error(
+                "'if' condition must be a symbol, all(...), any(...) or not(...) (QAPI condition grammar)",
+            ));
+        }
         let lookahead_path = input.fork();
         let first = Ident::parse_any(&lookahead_path)?;
         if lookahead_path.peek(syn::token::Paren) {
             let op = Ident::parse_any(input)?;
             let content;
             parenthesized!(content in input);
-            let operands = content.parse_terminated(Cond::parse, Token![,])?;
+            let r = content.parse_terminated(Cond::parse, Token![,]);
+            let operands = crate::attr::drain(&content, r)?;
             let operands: Vec<Cond> = operands.into_iter().collect();
             return match op.to_string().as_str() {
                 "not" => {
@@ -63,7 +79,14 @@ impl Parse for Cond {
                 )),
             };
         }
-        let _ = first;
+        if matches!(first.to_string().as_str(), "all" | "any" | "not") {
+            return Err(syn::Error::new(
+                first.span(),
+                format!(
+                    "'{first}' condition must be a list, as in {first}(CONFIG_A, CONFIG_B) (QAPI condition grammar)"
+                ),
+            ));
+        }
         let path: syn::Path = input.call(syn::Path::parse_mod_style)?;
         let last = &path.segments.last().expect("non-empty path").ident;
         let s = last.to_string();

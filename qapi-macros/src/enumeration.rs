@@ -37,6 +37,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                 .to_compile_error();
         }
     };
+    common::check_single_meta(&cx, &mut item.attrs, "enumeration");
     let mut args = Args::parse(&cx, args);
     let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
     let prefix = args.take_str(&cx, "prefix").map(|(p, _)| p);
@@ -44,6 +45,8 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     args.finish(&cx, "enum", &["name", "if", "features", "prefix", "pragma"]);
     common::forbid_generics(&cx, &item.generics);
     if let Err(e) = names::check_camel(&def.name, "enum") {
+        cx.error_at(def.name_span, e);
+    } else if let Err(e) = names::check_not_predefined(&def.name) {
         cx.error_at(def.name_span, e);
     }
     common::check_features(&cx, &def.features, true);
@@ -61,22 +64,30 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             &["name", "if", "features"],
         );
         if !matches!(v.fields, syn::Fields::Unit) {
-            cx.error_spanned_by(&v.fields, "QAPI enum values carry no data");
+            cx.error_spanned_by(
+                &v.fields,
+                "'data' of an enum is a list of names: QAPI enum values carry no data (QAPI enum rule)",
+            );
         }
         if let Some((_, d)) = &v.discriminant {
             cx.error_spanned_by(
                 d,
-                "QAPI enum values are numbered in declaration order; remove the discriminant",
+                "QAPI enum values are numbered in declaration order; remove the discriminant (QAPI enum rule)",
             );
         }
         let source = format!("'data' member '{name}'");
-        if let Err(e) = names::check_enum_value(&name, &source, pragmas.member_name_exception) {
-            cx.error_at(span, e);
-        }
+        let name_ok = match names::check_enum_value(&name, &source, pragmas.member_name_exception) {
+            Ok(()) => true,
+            Err(e) => {
+                cx.error_at(span, e);
+                false
+            }
+        };
         common::check_features(&cx, &features, false);
         if let Some(prev) = values
             .iter()
             .find(|p| names::c_name(&p.name) == names::c_name(&name))
+            && name_ok
         {
             cx.error_at(
                 span,
@@ -94,11 +105,18 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         });
     }
 
-    item.attrs
-        .push(syn::parse_quote!(#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]));
+    // Not on a variant with data (an error): Copy would fail too.
+    if item
+        .variants
+        .iter()
+        .all(|v| matches!(v.fields, syn::Fields::Unit))
+    {
+        item.attrs
+            .push(syn::parse_quote!(#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]));
+    }
     let ident = &item.ident;
     if cx.has_errors() {
-        let dummy = common::dummy_type_impl(ident);
+        let dummy = common::dummy_type_impl(ident, &item.generics);
         let errors = cx.into_compile_errors();
         return quote!(#item #dummy #errors);
     }
@@ -158,6 +176,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                 members: &[],
                 base: ::core::option::Option::None,
                 conditional_members: false,
+                branches: &[],
             };
             fn to_value(&self) -> ::qapi_runtime::Value {
                 ::qapi_runtime::Value::Str(::std::string::String::from(

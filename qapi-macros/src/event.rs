@@ -36,6 +36,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         }
     };
     let ident = item.ident.clone();
+    common::check_single_meta(&cx, &mut item.attrs, "event");
     let mut args = Args::parse(&cx, args);
     let def = DefAttrs::take(
         &cx,
@@ -56,12 +57,12 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         allow_base: false,
         allow_discriminator: false,
         permissive: false,
-        forbid_if: Some("conditional event arguments require 'boxed': true"),
+        forbid_if: Some("conditional event arguments require 'boxed': true (QAPI event rule)"),
     };
     enum Data {
         None,
         Inline(Vec<MemberSpec>),
-        Named(syn::Type),
+        Named(Box<syn::Type>),
     }
     let data = match &mut item.fields {
         syn::Fields::Unit => Data::None,
@@ -78,21 +79,23 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             common::check_member_clashes(&cx, &members, "member");
             Data::Inline(members)
         }
-        syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => Data::Named(u.unnamed[0].ty.clone()),
+        syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => {
+            Data::Named(Box::new(u.unnamed[0].ty.clone()))
+        }
         syn::Fields::Unnamed(u) => {
             cx.error_spanned_by(
                 u,
-                "an event's named data type is one field, as in `struct Event(pub Data);`",
+                "an event's named data type is one field, as in `struct Event(pub Data);` (QAPI event rule)",
             );
             Data::None
         }
     };
     if let Some(span) = boxed {
         match &data {
-            Data::None => cx.error_at(span, "'boxed': true requires 'data'"),
+            Data::None => cx.error_at(span, "'boxed': true requires 'data' (QAPI event rule)"),
             Data::Inline(_) => cx.error_at(
                 span,
-                "'data' should be a type name: a boxed event is a newtype",
+                "'data' should be a type name: a boxed event is a newtype (QAPI event rule)",
             ),
             Data::Named(_) => {}
         }

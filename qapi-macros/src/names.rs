@@ -192,7 +192,7 @@ pub fn check_camel(name: &str, meta: &str) -> Result<(), String> {
     }
     if name.ends_with("List") {
         return Err(format!(
-            "{meta} name should not end in 'List' (QAPI reserves it for array types)"
+            "{meta} name should not end in 'List' (QAPI naming rule: 'List' is reserved for array types)"
         ));
     }
     Ok(())
@@ -213,10 +213,38 @@ pub fn check_member_reserved(name: &str, source: &str) -> Result<(), String> {
     let c = c_name(name);
     if c == "u" || c.starts_with("has_") {
         return Err(format!(
-            "{source} uses reserved name (QAPI reserves 'u' and 'has-*' member names)"
+            "{source} uses reserved name (QAPI naming rule: 'u' and 'has-*' are reserved)"
         ));
     }
     Ok(())
+}
+
+/// The names QAPI predefines in its `./builtin` module: the built-in
+/// types (each with its array type `<name>List`), `QType` and `q_empty`.
+const BUILTINS: &[&str] = &[
+    "str", "number", "int", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
+    "uint64", "size", "bool", "any", "null",
+];
+
+/// Types, commands and events share one namespace with the predefined
+/// types: a definition may not take a predefined name.
+pub fn check_not_predefined(name: &str) -> Result<(), String> {
+    let what = if BUILTINS.contains(&name)
+        || name
+            .strip_suffix("List")
+            .is_some_and(|b| BUILTINS.contains(&b))
+    {
+        "built-in type"
+    } else if name == "QType" {
+        "enum type"
+    } else if name == "q_empty" {
+        "struct type"
+    } else {
+        return Ok(());
+    };
+    Err(format!(
+        "{what} '{name}' is already defined (QAPI namespace rule: types, commands and events share one namespace with the predefined types)"
+    ))
 }
 
 #[cfg(test)]
@@ -250,5 +278,8 @@ mod tests {
         assert!(check_camel("FooList", "struct").is_err());
         assert!(check_enum_value("9p", "value", false).is_ok());
         assert!(check_member_reserved("has-a", "member").is_err());
+        assert!(check_not_predefined("int").is_err());
+        assert!(check_not_predefined("QType").is_err());
+        assert!(check_not_predefined("query-status").is_ok());
     }
 }

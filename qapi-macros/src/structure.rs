@@ -13,7 +13,7 @@
 //! ```
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::attr::{Args, Pragmas};
@@ -31,6 +31,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                 .to_compile_error();
         }
     };
+    common::check_single_meta(&cx, &mut item.attrs, "structure");
     let mut args = Args::parse(&cx, args);
     let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
     let pragmas = Pragmas::take(&cx, &mut args, &["member_name_exception"]);
@@ -45,11 +46,14 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     common::forbid_generics(&cx, &item.generics);
     if let Err(e) = names::check_camel(&def.name, "struct") {
         cx.error_at(def.name_span, e);
+    } else if let Err(e) = names::check_not_predefined(&def.name) {
+        cx.error_at(def.name_span, e);
     }
     common::check_features(&cx, &def.features, true);
+    break_base_cycle(&cx, &mut item, &members);
 
     if cx.has_errors() {
-        let dummy = common::dummy_type_impl(&item.ident);
+        let dummy = common::dummy_type_impl(&item.ident, &item.generics);
         let errors = cx.into_compile_errors();
         return quote!(#item #dummy #errors);
     }
@@ -60,6 +64,35 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         #item
         #registered
         #body
+    }
+}
+
+/// `#[qapi(base)] base: Self`: QEMU's "object contains itself".  Rust
+/// would reject the infinitely large struct too, with follow-up errors
+/// from every use; the error path replaces the field's type so that only
+/// this error is shown.  (A cycle through several structs is left to
+/// rustc: "recursive type has infinite size".)
+fn break_base_cycle(cx: &Ctxt, item: &mut syn::ItemStruct, members: &[MemberSpec]) {
+    let Some(b) = members.iter().find(|m| m.is_base.is_some()) else {
+        return;
+    };
+    let name = item.ident.to_string();
+    // `Loopy`, `Self`, or either in a `Box`.
+    let cyclic = common::innermost_ident(&b.ty).is_some_and(|i| *i == name || i == "Self");
+    if !cyclic {
+        return;
+    }
+    cx.error_spanned_by(
+        &b.ty,
+        format!("object {name} contains itself (QAPI base rule)"),
+    );
+    if let syn::Fields::Named(named) = &mut item.fields
+        && let Some(f) = named
+            .named
+            .iter_mut()
+            .find(|f| f.ident.as_ref() == Some(&b.ident))
+    {
+        f.ty = syn::parse_quote!(::core::marker::PhantomData<Self>);
     }
 }
 
@@ -96,7 +129,7 @@ pub fn parse_members(
         syn::Fields::Unnamed(u) => {
             cx.error_spanned_by(
                 u,
-                "a QAPI struct has named members: use `{ name: Type, .. }`",
+                "'data' should be an object: a QAPI struct has named members, as in `{ name: Type, .. }` (QAPI struct rule)",
             );
         }
     }
@@ -106,7 +139,7 @@ pub fn parse_members(
         {
             cx.error_at(
                 span,
-                "the base must be the first field: its members come first",
+                "the base must be the first field: its members come first (QAPI base rule)",
             );
         }
     }
@@ -164,16 +197,32 @@ pub fn object_impls(
     extra: TokenStream,
 ) -> TokenStream {
     let base = members.iter().find(|m| m.is_base.is_some());
-    let shape = common::object_shape(&def.name, union, members, base.map(|b| &b.ty));
+    let disc = members.iter().find(|m| m.is_discriminator.is_some());
+    let branch_shapes = disc.map(|m| {
+        let ty = &m.ty;
+        quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiBranches>::BRANCH_SHAPES)
+    });
+    let shape = common::object_shape(
+        &def.name,
+        union,
+        members,
+        base.map(|b| &b.ty),
+        branch_shapes,
+    );
     let writes = members.iter().map(write_member);
     let reads = members.iter().map(read_member);
     // A union's branch members come after all common members.
-    let (post_write, post_read) = match members.iter().find(|m| m.is_discriminator.is_some()) {
+    // Everything that uses the discriminator's type is spanned at that
+    // type, so that a type that is no branches enum gets one error there.
+    let (post_write, post_read) = match disc {
         Some(m) => {
             let (f, ty) = (&m.ident, &m.ty);
+            let tag = tag_local(ty);
             (
-                quote!(::qapi_runtime::QapiBranches::write_members(&self.#f, d);),
-                quote!(let #f = <#ty as ::qapi_runtime::QapiBranches>::read_members(#f, d)?;),
+                quote_spanned!(ty.span()=>
+                    <#ty as ::qapi_runtime::QapiBranches>::write_members(&self.#f, d);),
+                quote_spanned!(ty.span()=>
+                    let #f = <#ty as ::qapi_runtime::QapiBranches>::read_members(#tag, d)?;),
             )
         }
         None => (quote!(), quote!()),
@@ -181,20 +230,29 @@ pub fn object_impls(
     let field_idents = members.iter().map(|m| &m.ident);
     let construct = quote!(#ident { #(#field_idents),* });
     let serde = common::serde_impls(ident);
+    let probe_use = common::probe_use();
     let mut checks = TokenStream::new();
+    for m in members
+        .iter()
+        .filter(|m| m.is_base.is_none() && m.is_discriminator.is_none())
+    {
+        checks.extend(common::nested_array_check(
+            &format!("member '{}'", m.name),
+            &m.ty,
+        ));
+    }
     if let Some(b) = base {
         let ty = &b.ty;
-        checks.extend(common::const_assert(
+        let shape = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::SHAPE);
+        checks.extend(common::const_check(
             ty.span(),
-            quote!(<#ty as ::qapi_runtime::QapiType>::SHAPE.is_struct()),
-            "'base' requires a struct type (QAPI base rule)",
+            quote!(::qapi_runtime::check::base_error(#shape)),
         ));
-        for m in members.iter().filter(|m| m.is_base.is_none()) {
+        for m in members.iter().filter(|m| m.is_base.is_none() && m.name_ok) {
             let name = &m.name;
-            checks.extend(common::const_assert(
+            checks.extend(common::const_check(
                 m.name_span,
-                quote!(!<#ty as ::qapi_runtime::QapiType>::SHAPE.has_member(#name)),
-                &format!("member '{name}' collides with a member of the base (QAPI clash rule)"),
+                quote!(::qapi_runtime::check::base_clash_error(#shape, #name)),
             ));
         }
     }
@@ -216,11 +274,13 @@ pub fn object_impls(
         impl ::qapi_runtime::QapiObject for #ident {
             #[allow(unused_variables)]
             fn write_members(&self, d: &mut ::qapi_runtime::Dict) {
+                #probe_use
                 #(#writes)*
                 #post_write
             }
             #[allow(unused_variables)]
             fn read_members(d: &mut ::qapi_runtime::Dict) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
+                #probe_use
                 #(#reads)*
                 #post_read
                 ::core::result::Result::Ok(#construct)
@@ -235,16 +295,33 @@ pub fn object_impls(
 fn write_member(m: &MemberSpec) -> TokenStream {
     let ident = &m.ident;
     let name = &m.name;
+    let ty = &m.ty;
     if m.is_base.is_some() {
-        quote!(::qapi_runtime::QapiObject::write_members(&self.#ident, d);)
+        // Through the probe: a base that is no struct is reported by a
+        // const check (base_error), not by a trait error.
+        let probe = common::probe(ty);
+        quote!(#probe.write_members(&self.#ident, d);)
     } else if m.is_discriminator.is_some() {
-        quote! {
+        quote_spanned! {ty.span()=>
             d.push_unique(#name, ::qapi_runtime::QapiType::to_value(
-                &::qapi_runtime::QapiBranches::tag(&self.#ident)));
+                &<#ty as ::qapi_runtime::QapiBranches>::tag(&self.#ident)));
         }
     } else {
-        quote!(::qapi_runtime::types::put_member(d, #name, &self.#ident);)
+        // Direct trait calls, spanned at the type: a type that is no QAPI
+        // type gets one error there (identical errors are merged).
+        let t = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>);
+        quote! {
+            if #t::is_present(&self.#ident) {
+                d.push_unique(#name, #t::to_value(&self.#ident));
+            }
+        }
     }
+}
+
+/// The local variable holding a union's discriminator value while its
+/// branch is read.
+fn tag_local(ty: &syn::Type) -> syn::Ident {
+    syn::Ident::new("__qapi_tag", ty.span())
 }
 
 fn read_member(m: &MemberSpec) -> TokenStream {
@@ -252,15 +329,20 @@ fn read_member(m: &MemberSpec) -> TokenStream {
     let name = &m.name;
     let ty = &m.ty;
     if m.is_base.is_some() {
-        quote!(let #ident = <#ty as ::qapi_runtime::QapiObject>::read_members(d)?;)
+        let probe = common::probe(ty);
+        quote!(let #ident = #probe.read_members(d)?;)
     } else if m.is_discriminator.is_some() {
-        // The branch is read after the other members (see union.rs).
-        quote!(let #ident = ::qapi_runtime::types::take_member::<
-            <#ty as ::qapi_runtime::QapiBranches>::Tag>(d, #name)?;)
+        // The branch is read after the other members (see object_impls).
+        let tag = tag_local(ty);
+        quote_spanned!(ty.span()=>
+            let #tag = <<#ty as ::qapi_runtime::QapiBranches>::Tag as ::qapi_runtime::QapiType>
+                ::from_member(#name, d.remove(#name))?;)
     } else if m.cond.is_some() && !common::is_option(ty) {
         // Absent where its condition is false.
-        quote!(let #ident = ::qapi_runtime::types::take_member_or_default::<#ty>(d, #name)?;)
+        let take = quote_spanned!(ty.span()=> ::qapi_runtime::types::take_member_or_default::<#ty>);
+        quote!(let #ident = #take(d, #name)?;)
     } else {
-        quote!(let #ident = ::qapi_runtime::types::take_member::<#ty>(d, #name)?;)
+        let t = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>);
+        quote!(let #ident = #t::from_member(#name, d.remove(#name))?;)
     }
 }

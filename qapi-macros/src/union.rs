@@ -47,6 +47,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             .to_compile_error();
         }
     };
+    common::check_single_meta(&cx, &mut item.attrs, "union");
     let mut args = Args::parse(&cx, args);
     let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
     let base = args.take_type(&cx, "base");
@@ -54,6 +55,8 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     args.finish(&cx, "union", &["name", "if", "features", "base", "pragma"]);
     common::forbid_generics(&cx, &item.generics);
     if let Err(e) = names::check_camel(&def.name, "union") {
+        cx.error_at(def.name_span, e);
+    } else if let Err(e) = names::check_not_predefined(&def.name) {
         cx.error_at(def.name_span, e);
     }
     common::check_features(&cx, &def.features, true);
@@ -72,25 +75,34 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     match discs.as_slice() {
         [] => cx.error_spanned_by(
             &item.ident,
-            "union misses its discriminator: mark the common member that selects the branch with #[qapi(discriminator)]",
+            "union misses key 'discriminator': mark the common member that selects the branch with #[qapi(discriminator)] (QAPI union rule)",
         ),
         [d] => {
             if common::is_option(&d.ty) {
-                cx.error_spanned_by(&d.ty, format!("discriminator member '{}' must not be optional", d.name));
+                cx.error_spanned_by(
+                    &d.ty,
+                    format!("discriminator member '{}' must not be optional (QAPI union rule)", d.name),
+                );
             }
             if let Some(c) = &d.cond {
-                cx.error_at(common::cond_span(c), format!("discriminator member '{}' must not be conditional", d.name));
+                cx.error_at(
+                    common::cond_span(c),
+                    format!("discriminator member '{}' must not be conditional (QAPI union rule)", d.name),
+                );
             }
         }
         [_, rest @ ..] => {
             for d in rest {
-                cx.error_at(d.is_discriminator.expect("flag"), "a union has one discriminator");
+                cx.error_at(
+                    d.is_discriminator.expect("flag"),
+                    "a union has one discriminator (QAPI union rule)",
+                );
             }
         }
     }
 
     if cx.has_errors() {
-        let dummy = common::dummy_type_impl(&item.ident);
+        let dummy = common::dummy_type_impl(&item.ident, &item.generics);
         let errors = cx.into_compile_errors();
         return quote!(#item #dummy #errors);
     }
@@ -101,33 +113,32 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
 
     // Checks that need the branch types and the named base.
     let mut checks = TokenStream::new();
-    for m in &members {
+    let branch_shapes =
+        quote_spanned!(disc_ty.span()=> <#disc_ty as ::qapi_runtime::QapiBranches>::BRANCH_SHAPES);
+    for m in members.iter().filter(|m| m.name_ok) {
         let name = &m.name;
-        checks.extend(common::const_assert(
+        checks.extend(common::const_check(
             m.name_span,
-            quote!(!::qapi_runtime::check::branches_have_member(
-                <#disc_ty as ::qapi_runtime::QapiBranches>::BRANCH_SHAPES, #name)),
-            &format!("member '{name}' collides with a member of a branch (QAPI clash rule)"),
+            quote!(::qapi_runtime::check::branch_clash_error(#branch_shapes, #name)),
         ));
     }
     if let Some((b, span)) = &base {
-        checks.extend(common::const_assert(
-            *span,
-            quote!(<#b as ::qapi_runtime::QapiType>::SHAPE.is_struct()),
-            "'base' requires a struct type (QAPI base rule)",
-        ));
-        let count = members.len();
-        checks.extend(common::const_assert(
+        let shape = quote_spanned!(b.span()=> <#b as ::qapi_runtime::QapiType>::SHAPE);
+        checks.extend(common::const_check(
             b.span(),
-            quote!(<#b as ::qapi_runtime::QapiType>::SHAPE.member_count() == #count),
-            "a union with a named base repeats exactly the base's members",
+            quote!(::qapi_runtime::check::base_error(#shape)),
+        ));
+        let names: Vec<&String> = members.iter().map(|m| &m.name).collect();
+        checks.extend(common::const_check(
+            *span,
+            quote!(::qapi_runtime::check::named_base_count_error(#shape, &[#(#names),*])),
         ));
         for m in &members {
             let name = &m.name;
-            checks.extend(common::const_assert(
+            let is_disc = m.is_discriminator.is_some();
+            checks.extend(common::const_check(
                 m.name_span,
-                quote!(<#b as ::qapi_runtime::QapiType>::SHAPE.has_member(#name)),
-                &format!("member '{name}' is not a member of the named base"),
+                quote!(::qapi_runtime::check::named_base_member_error(#shape, #name, #is_disc)),
             ));
         }
     }
@@ -146,6 +157,8 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let disc_name = &disc.name;
+    let branches_desc =
+        quote_spanned!(disc_ty.span()=> <#disc_ty as ::qapi_runtime::QapiBranches>::BRANCHES);
     let registered = common::registered(
         &entity,
         quote! {
@@ -159,7 +172,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                     base: #base_tokens,
                     members: &[#(#descs),*],
                     discriminator: #disc_name,
-                    branches: <#disc_ty as ::qapi_runtime::QapiBranches>::BRANCHES,
+                    branches: #branches_desc,
                 }),
                 implicit: false,
             }
@@ -181,6 +194,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 .to_compile_error();
         }
     };
+    common::check_single_meta(&cx, &mut item.attrs, "branches");
     let mut args = Args::parse(&cx, args);
     let tag = args.take_type(&cx, "tag");
     args.finish(&cx, "union branches", &["tag"]);
@@ -188,11 +202,14 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
     if tag.is_none() {
         cx.error_spanned_by(
             &item.ident,
-            "#[qapi::branches(tag = EnumType)] needs the discriminator's enum type",
+            "#[qapi::branches(tag = EnumType)] needs the discriminator's enum type (QAPI union rule)",
         );
     }
     if item.variants.is_empty() {
-        cx.error_spanned_by(&item.ident, "union has no branches");
+        cx.error_spanned_by(
+            &item.ident,
+            "union has no branches: the discriminator's enum has no values (QAPI union rule)",
+        );
     }
 
     struct BranchSpec {
@@ -210,7 +227,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 if let Some(c) = &cond {
                     cx.error_at(
                         common::cond_span(c),
-                        "an implicit (empty) branch takes the condition of its enum value",
+                        "an implicit (empty) branch takes the condition of its enum value (QAPI union rule)",
                     );
                 }
                 None
@@ -219,7 +236,10 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
             other => {
                 cx.error_spanned_by(
                     other,
-                    "a union branch holds one object type, as in `Inet(InetSocketAddress)`, or nothing",
+                    format!(
+                        "union branch '{}' misses its type: a branch holds one object type, as in `Inet(InetSocketAddress)`, or nothing (QAPI union rule)",
+                        names::camel_to_dash(&names::unraw(&v.ident))
+                    ),
                 );
                 None
             }
@@ -234,9 +254,13 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
     let ident = &item.ident;
     if cx.has_errors() {
         let errors = cx.into_compile_errors();
-        return quote!(#item #errors);
+        let dummy = dummy_branches_impl(ident, &item.generics, tag.as_ref().map(|t| &t.0));
+        return quote!(#item #dummy #errors);
     }
     let (tag, _) = tag.expect("checked");
+    // The tag's value names come from its SHAPE (QapiType), not from
+    // QapiEnum: a tag that is no enum then fails one bound only, that of
+    // `type Tag`.
     let mut checks = TokenStream::new();
     let mut descs = Vec::new();
     let mut shapes = Vec::new();
@@ -251,21 +275,25 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 let cond = to_cond(b.cond.as_ref());
                 descs.push(quote! {
                     ::qapi_runtime::desc::Branch {
-                        case: <#tag as ::qapi_runtime::QapiEnum>::NAMES[#tag_variant as usize],
+                        case: <#tag as ::qapi_runtime::QapiType>::SHAPE.values[#tag_variant as usize],
                         ty: <#ty as ::qapi_runtime::QapiType>::TYPE,
                         cond: #cond,
                     }
                 });
-                shapes.push(quote!(<#ty as ::qapi_runtime::QapiType>::SHAPE));
-                checks.extend(common::const_assert(
+                let shape = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::SHAPE);
+                shapes.push(shape.clone());
+                checks.extend(common::const_check(
                     ty.span(),
-                    quote!(<#ty as ::qapi_runtime::QapiType>::SHAPE.is_object()),
-                    "a union branch must be an object type, a struct or union (QAPI union rule)",
+                    quote!(::qapi_runtime::check::union_branch_error(
+                        <#tag as ::qapi_runtime::QapiType>::SHAPE.values[#tag_variant as usize],
+                        #shape)),
                 ));
+                // Through the probe: a branch that is no object is
+                // reported once, by union_branch_error.
+                let probe = common::probe(ty);
                 tag_arms.push(quote!(Self::#v(_) => #tag_variant,));
-                write_arms
-                    .push(quote!(Self::#v(b) => ::qapi_runtime::QapiObject::write_members(b, d),));
-                read_arms.push(quote!(#tag_variant => Self::#v(<#ty as ::qapi_runtime::QapiObject>::read_members(d)?),));
+                write_arms.push(quote!(Self::#v(b) => #probe.write_members(b, d),));
+                read_arms.push(quote!(#tag_variant => Self::#v(#probe.read_members(d)?),));
             }
             None => {
                 tag_arms.push(quote!(Self::#v => #tag_variant,));
@@ -279,6 +307,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
     let read_match = quote_spanned! {ident.span()=>
         match tag { #(#read_arms)* }
     };
+    let probe_use = common::probe_use();
     quote! {
         #item
         impl ::qapi_runtime::QapiBranches for #ident {
@@ -290,13 +319,45 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
             }
             #[allow(unused_variables)]
             fn write_members(&self, d: &mut ::qapi_runtime::Dict) {
+                #probe_use
                 match self { #(#write_arms)* }
             }
             #[allow(unused_variables)]
             fn read_members(tag: #tag, d: &mut ::qapi_runtime::Dict) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
+                #probe_use
                 ::core::result::Result::Ok(#read_match)
             }
         }
         #checks
+    }
+}
+
+/// A stand-in `QapiBranches` impl for a branches enum with errors, so
+/// that the union using it does not fail too.
+fn dummy_branches_impl(
+    ident: &syn::Ident,
+    generics: &syn::Generics,
+    tag: Option<&syn::Type>,
+) -> TokenStream {
+    if !generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let tag = match tag {
+        Some(t) => quote!(#t),
+        None => quote!(::qapi_runtime::QType),
+    };
+    quote! {
+        impl ::qapi_runtime::QapiBranches for #ident {
+            type Tag = #tag;
+            const BRANCHES: &'static [::qapi_runtime::desc::Branch] = &[];
+            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::check::Shape] = &[];
+            fn tag(&self) -> #tag {
+                ::core::unreachable!("invalid definition")
+            }
+            fn write_members(&self, _: &mut ::qapi_runtime::Dict) {}
+            fn read_members(_: #tag, _: &mut ::qapi_runtime::Dict) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
+                ::core::result::Result::Err(::qapi_runtime::Error::generic("invalid definition"))
+            }
+        }
     }
 }

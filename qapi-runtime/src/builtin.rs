@@ -80,7 +80,9 @@ pub static QTYPE: Entity = Entity {
                 features: &[],
             },
         ],
-        prefix: Some("QTYPE"),
+        // QEMU defines QType without a prefix (QTYPE is only its
+        // default C prefix).
+        prefix: None,
     }),
     implicit: false,
 };
@@ -95,6 +97,7 @@ impl QapiType for QType {
         members: &[],
         base: None,
         conditional_members: false,
+        branches: &[],
     };
     fn to_value(&self) -> Value {
         Value::Str(self.as_str().to_owned())
@@ -136,6 +139,7 @@ impl QapiType for Empty {
         members: &[],
         base: None,
         conditional_members: false,
+        branches: &[],
     };
     fn to_value(&self) -> Value {
         Value::empty_dict()

@@ -6,8 +6,19 @@
 //! therefore carries a constant [`Shape`], and the macros emit `const`
 //! assertions over shapes that fail compilation with the rule's message,
 //! at the offending token.
+//!
+//! The `*_error` functions return the rule's message, naming the types
+//! involved as QEMU's generator does; the macros emit
+//! `const _: () = if let Some(m) = check::..._error(..) { panic!("{}", m.as_str()) };`
+//! spanned at the user's token, so the compiler reports exactly that
+//! message there.
+
+use core::marker::PhantomData;
 
 use crate::desc::Builtin;
+use crate::error::Error;
+use crate::types::QapiObject;
+use crate::value::Dict;
 
 /// What kind of type a Rust type stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +47,8 @@ pub struct Shape {
     pub base: Option<&'static Shape>,
     /// Whether an object has members with an `if`.
     pub conditional_members: bool,
+    /// A union's explicit branch types.
+    pub branches: &'static [&'static Shape],
 }
 
 impl Shape {
@@ -48,6 +61,7 @@ impl Shape {
             members: &[],
             base: None,
             conditional_members: false,
+            branches: &[],
         }
     }
 
@@ -60,6 +74,7 @@ impl Shape {
             members: &[],
             base: None,
             conditional_members: false,
+            branches: &[],
         }
     }
 
@@ -142,6 +157,65 @@ impl Shape {
             Some(b) => b.clashes_with(other),
             None => false,
         }
+    }
+
+    /// Where the object (with its bases) has a member whose C name is
+    /// that of `name`: the name of the type that declares it, and the
+    /// member's own spelling.
+    pub const fn member_owner(&self, name: &str) -> Option<(&'static str, &'static str)> {
+        let mut i = 0;
+        while i < self.members.len() {
+            if c_name_eq(self.members[i], name) {
+                return Some((self.name, self.members[i]));
+            }
+            i += 1;
+        }
+        match self.base {
+            Some(b) => b.member_owner(name),
+            None => None,
+        }
+    }
+
+    /// Like [`Shape::member_owner`], but a union also counts the members
+    /// of its branches, recursively: all of them can appear next to the
+    /// members of an enclosing union's base.
+    pub const fn member_owner_deep(&self, name: &str) -> Option<(&'static str, &'static str)> {
+        if let Some(found) = self.member_owner(name) {
+            return Some(found);
+        }
+        let mut i = 0;
+        while i < self.branches.len() {
+            if let Some(found) = self.branches[i].member_owner_deep(name) {
+                return Some(found);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The type as QEMU's messages describe it: `built-in type 'int'`,
+    /// `union type 'Foo'`, `array type ['int']`.
+    pub const fn describe(&self) -> Msg {
+        let m = Msg::new();
+        match self.meta {
+            Meta::Array => self.push_array_name(m.push("array type ")),
+            Meta::Builtin(_) => m.push("built-in type '").push(self.name).push("'"),
+            Meta::Enum => m.push("enum type '").push(self.name).push("'"),
+            Meta::Struct => m.push("struct type '").push(self.name).push("'"),
+            Meta::Union => m.push("union type '").push(self.name).push("'"),
+            Meta::Alternate => m.push("alternate type '").push(self.name).push("'"),
+        }
+    }
+
+    /// Appends an array type as QEMU writes it: `['int']`, `[['int']]`.
+    const fn push_array_name(&self, m: Msg) -> Msg {
+        let m = m.push("[");
+        let m = match self.element {
+            Some(e) if e.is_array() => e.push_array_name(m),
+            Some(e) => m.push("'").push(e.name).push("'"),
+            None => m,
+        };
+        m.push("]")
     }
 
     /// The JSON types an alternate branch of this type claims (QEMU's
@@ -231,5 +305,308 @@ const fn c_char(c: u8) -> u8 {
         c
     } else {
         b'_'
+    }
+}
+
+/// A message built at compile time (the `*_error` functions' result).
+///
+/// Constant evaluation cannot format, so the pieces are copied into a
+/// fixed buffer; overlong messages are cut.
+#[derive(Clone, Copy)]
+pub struct Msg {
+    buf: [u8; 512],
+    len: usize,
+}
+
+impl Msg {
+    pub const fn new() -> Msg {
+        Msg {
+            buf: [0; 512],
+            len: 0,
+        }
+    }
+
+    /// Appends `s`.
+    pub const fn push(mut self, s: &str) -> Msg {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() && self.len < self.buf.len() {
+            self.buf[self.len] = b[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    /// Appends another message.
+    pub const fn append(self, m: &Msg) -> Msg {
+        self.push(m.as_str())
+    }
+
+    pub const fn as_str(&self) -> &str {
+        match core::str::from_utf8(self.buf.split_at(self.len).0) {
+            Ok(s) => s,
+            // Cut inside a character: keep what is valid.
+            Err(e) => match core::str::from_utf8(self.buf.split_at(e.valid_up_to()).0) {
+                Ok(s) => s,
+                Err(_) => "",
+            },
+        }
+    }
+}
+
+impl Default for Msg {
+    fn default() -> Self {
+        Msg::new()
+    }
+}
+
+/// `base = T` of a struct or union: `T` must be a struct.
+pub const fn base_error(base: &Shape) -> Option<Msg> {
+    if base.is_struct() {
+        return None;
+    }
+    Some(
+        Msg::new()
+            .push("'base' requires a struct type, ")
+            .append(&base.describe())
+            .push(" isn't (QAPI base rule)"),
+    )
+}
+
+/// A member of an object with base `base`: it must not clash with a base
+/// member, however deep.
+pub const fn base_clash_error(base: &Shape, member: &str) -> Option<Msg> {
+    if !base.is_object() {
+        // Reported by base_error.
+        return None;
+    }
+    match base.member_owner(member) {
+        None => None,
+        Some((owner, theirs)) => Some(
+            Msg::new()
+                .push("member '")
+                .push(member)
+                .push("' collides with member '")
+                .push(theirs)
+                .push("' of type '")
+                .push(owner)
+                .push("' (QAPI clash rule)"),
+        ),
+    }
+}
+
+/// A common member of a union: it must not clash with a member of any
+/// branch (nor of the branches of a branch that is itself a union).
+pub const fn branch_clash_error(branches: &[&Shape], member: &str) -> Option<Msg> {
+    let mut i = 0;
+    while i < branches.len() {
+        if let Some((owner, theirs)) = branches[i].member_owner_deep(member) {
+            return Some(
+                Msg::new()
+                    .push("member '")
+                    .push(theirs)
+                    .push("' of type '")
+                    .push(owner)
+                    .push("' collides with base member '")
+                    .push(member)
+                    .push("' (QAPI clash rule)"),
+            );
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A union's member when the union names its base: the base must have it.
+pub const fn named_base_member_error(
+    base: &Shape,
+    member: &str,
+    discriminator: bool,
+) -> Option<Msg> {
+    if !base.is_struct() || base.member_owner(member).is_some() {
+        return None;
+    }
+    let m = if discriminator {
+        Msg::new().push("discriminator '")
+    } else {
+        Msg::new().push("member '")
+    };
+    Some(
+        m.push(member)
+            .push("' is not a member of base '")
+            .push(base.name)
+            .push("' (QAPI union rule)"),
+    )
+}
+
+/// A union with a named base repeats every member of the base; `members`
+/// are the union's own.
+pub const fn named_base_count_error(base: &Shape, members: &[&str]) -> Option<Msg> {
+    if !base.is_struct() {
+        return None;
+    }
+    let mut i = 0;
+    while i < members.len() {
+        if base.member_owner(members[i]).is_none() {
+            // Reported by named_base_member_error.
+            return None;
+        }
+        i += 1;
+    }
+    if base.member_count() == members.len() {
+        return None;
+    }
+    Some(
+        Msg::new()
+            .push("the union must repeat every member of base '")
+            .push(base.name)
+            .push("' (QAPI union rule)"),
+    )
+}
+
+/// The type of a union branch (the QAPI name of its tag value): an object.
+pub const fn union_branch_error(branch: &str, ty: &Shape) -> Option<Msg> {
+    if ty.is_object() {
+        return None;
+    }
+    Some(
+        Msg::new()
+            .push("branch '")
+            .push(branch)
+            .push("' cannot use ")
+            .append(&ty.describe())
+            .push(" (QAPI union rule: a branch is a struct or union)"),
+    )
+}
+
+/// The type of an alternate branch: neither `any`, nor an alternate, nor
+/// optional.
+pub const fn alternate_branch_error(branch: &str, ty: &Shape, optional: bool) -> Option<Msg> {
+    let m = Msg::new().push("branch '").push(branch);
+    if optional {
+        return Some(m.push("' cannot be optional (QAPI alternate rule)"));
+    }
+    if ty.is_any() || ty.is_alternate() {
+        return Some(
+            m.push("' cannot use ")
+                .append(&ty.describe())
+                .push(" (QAPI alternate rule)"),
+        );
+    }
+    None
+}
+
+/// The named `data` type of a command or event (`what`).
+pub const fn data_error(what: &str, ty: &Shape, optional: bool, boxed: bool) -> Option<Msg> {
+    let m = Msg::new().push(what);
+    if optional {
+        return Some(
+            m.push("'s 'data' cannot be optional (QAPI ")
+                .push(what)
+                .push(" rule)"),
+        );
+    }
+    if !ty.is_object() {
+        return Some(
+            m.push("'s 'data' cannot take ")
+                .append(&ty.describe())
+                .push(" (QAPI ")
+                .push(what)
+                .push(" rule)"),
+        );
+    }
+    if boxed {
+        return None;
+    }
+    if ty.is_union() {
+        return Some(
+            m.push("'s 'data' can take ")
+                .append(&ty.describe())
+                .push(" only with 'boxed': true (QAPI ")
+                .push(what)
+                .push(" rule)"),
+        );
+    }
+    if ty.conditional_members {
+        return Some(
+            Msg::new()
+                .push("conditional ")
+                .push(what)
+                .push(" arguments require 'boxed': true (QAPI ")
+                .push(what)
+                .push(" rule)"),
+        );
+    }
+    None
+}
+
+/// A command's `returns`: an object or an array of objects, unless the
+/// command has `pragma(command_returns_exception)`.
+pub const fn returns_error(ty: &Shape, optional: bool, exception: bool) -> Option<Msg> {
+    if optional {
+        return Some(Msg::new().push("command's 'returns' cannot be optional (QAPI command rule)"));
+    }
+    if exception || ty.is_object_or_object_array() {
+        return None;
+    }
+    Some(
+        Msg::new()
+            .push("command's 'returns' cannot take ")
+            .append(&ty.describe())
+            .push(" (QAPI command rule; pragma(command_returns_exception) allows it)"),
+    )
+}
+
+/// Lets generated code use an object's members without requiring
+/// [`QapiObject`] of a type that may not be one: where the type is not an
+/// object the call resolves to [`NotObject`], which is never run, because
+/// a `const` check then fails compilation with the rule's message instead
+/// of a trait error ("autoref specialisation").
+#[doc(hidden)]
+pub struct ObjectProbe<T>(pub PhantomData<T>);
+
+#[doc(hidden)]
+pub trait IsObject<T> {
+    fn write_members(&self, v: &T, d: &mut Dict);
+    fn read_members(&self, d: &mut Dict) -> Result<T, Error>;
+}
+
+impl<T: QapiObject> IsObject<T> for ObjectProbe<T> {
+    fn write_members(&self, v: &T, d: &mut Dict) {
+        v.write_members(d)
+    }
+    fn read_members(&self, d: &mut Dict) -> Result<T, Error> {
+        T::read_members(d)
+    }
+}
+
+#[doc(hidden)]
+pub trait NotObject<T> {
+    fn write_members(&self, v: &T, d: &mut Dict);
+    fn read_members(&self, d: &mut Dict) -> Result<T, Error>;
+}
+
+impl<T> NotObject<T> for &ObjectProbe<T> {
+    fn write_members(&self, _: &T, _: &mut Dict) {
+        unreachable!("a const check rejects non-object types at compile time")
+    }
+    fn read_members(&self, _: &mut Dict) -> Result<T, Error> {
+        unreachable!("a const check rejects non-object types at compile time")
+    }
+}
+
+/// A type reference (`what` names the place, as in "member 'x'"): an
+/// array holds a type name, not another array.
+pub const fn nested_array_error(what: &str, ty: &Shape) -> Option<Msg> {
+    match ty.element {
+        Some(e) if ty.is_array() && e.is_array() => Some(
+            Msg::new()
+                .push(what)
+                .push(" cannot use ")
+                .append(&ty.describe())
+                .push(": an array type must contain a single type name (QAPI type rule)"),
+        ),
+        _ => None,
     }
 }

@@ -31,7 +31,10 @@ pub trait Command: 'static {
     fn ret_to_value(ret: Self::Ret) -> Value;
 }
 
-type Bound<S> = Box<dyn Fn(&mut S, Value) -> Result<Value, Error> + Send + Sync>;
+/// A handler bound to a state type, taking and returning values.
+pub type Handler<S> = dyn Fn(&mut S, Value) -> Result<Value, Error> + Send + Sync;
+
+type Bound<S> = Box<Handler<S>>;
 
 /// Handlers over a state `S`, by command name.
 pub struct Handlers<S> {
@@ -77,10 +80,7 @@ impl<S> Handlers<S> {
         self
     }
 
-    pub fn get(
-        &self,
-        name: &str,
-    ) -> Option<&(dyn Fn(&mut S, Value) -> Result<Value, Error> + Send + Sync)> {
+    pub fn get(&self, name: &str) -> Option<&Handler<S>> {
         self.map.get(name).map(|b| &**b)
     }
 

@@ -106,9 +106,8 @@ impl Builder {
             TypeRef::Array(e) => Used::Array(e),
             TypeRef::Entity(f) => Used::Entity(f()),
         };
-        let key = t.name();
-        if !self.queued.contains_key(&key) {
-            self.queued.insert(key, ());
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.queued.entry(t.name()) {
+            slot.insert(());
             self.queue.push(used);
         }
         match used {

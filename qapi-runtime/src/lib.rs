@@ -33,6 +33,8 @@ pub mod check;
 pub mod command;
 pub mod config;
 pub mod desc;
+pub mod dump;
+pub mod dsl;
 pub mod error;
 pub mod event;
 pub mod introspect;

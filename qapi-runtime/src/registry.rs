@@ -111,7 +111,7 @@ impl Registry {
     }
 
     /// A registry of the given definitions (tests use subsets).
-    pub fn new<'a>(
+    pub fn new(
         entities: impl IntoIterator<Item = &'static Entity>,
     ) -> Result<Registry, RegistryError> {
         let mut entities: Vec<&'static Entity> = entities.into_iter().collect();

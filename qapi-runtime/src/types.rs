@@ -11,6 +11,11 @@ use crate::error::Error;
 use crate::value::{Dict, Value};
 
 /// A Rust type that stands for a QAPI type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a QAPI type",
+    label = "not a QAPI type",
+    note = "QAPI types are the built-ins (String, i64, bool, ...), Vec/Option/Box of QAPI types, and types defined with the qapi_runtime macros"
+)]
 pub trait QapiType: Sized {
     /// The QAPI type, as members and arguments refer to it.
     const TYPE: &'static TypeRef;
@@ -50,6 +55,11 @@ pub trait QapiObject: QapiType {
 }
 
 /// A QAPI enum as a Rust enum of unit variants.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a QAPI enum",
+    label = "not a #[qapi::enumeration] type",
+    note = "the tag of #[qapi::branches(tag = ...)] is the discriminator's enum type (QAPI union rule)"
+)]
 pub trait QapiEnum: QapiType + Copy + Eq + 'static {
     /// Every variant, in declaration order (its discriminant is its index).
     const VARIANTS: &'static [Self];
@@ -69,6 +79,11 @@ pub trait QapiEnum: QapiType + Copy + Eq + 'static {
 
 /// The branches of a flat union: a Rust enum that holds the discriminator
 /// value and the members of the branch it selects.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a #[qapi::branches] enum",
+    label = "the discriminator must be of enum type: here, the union's #[qapi::branches(tag = Enum)] enum",
+    note = "a union's discriminator member holds its branches enum, whose tag is the discriminator's enum type (QAPI union rule)"
+)]
 pub trait QapiBranches: Sized {
     /// The discriminator's enum type.
     type Tag: QapiEnum;

@@ -102,7 +102,7 @@ pub fn describe_difference(got: &[u8], want: &[u8]) -> String {
     }
     let pos = got.iter().zip(want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
     let ctx = |s: &str| {
-        let lo = s.char_indices().map(|(i, _)| i).filter(|&i| i + 60 >= pos).next().unwrap_or(0);
+        let lo = s.char_indices().map(|(i, _)| i).find(|&i| i + 60 >= pos).unwrap_or(0);
         s[lo..].chars().take(160).collect::<String>()
     };
     msg += &format!("first difference at byte {pos}\n   got: …{}\n  want: …{}\n", ctx(&g), ctx(&w));

@@ -17,9 +17,21 @@ pub fn tdb_hash(key: &[u8]) -> u32 {
     1103515243u32.wrapping_mul(value).wrapping_add(12345)
 }
 
-/// The bucket of `key` in a QDict.
+/// The bucket of `key` in a QDict.  QEMU keeps strings in modified UTF-8,
+/// where U+0000 is the two bytes C0 80, and hashes those bytes.
 pub fn bucket(key: &str) -> u32 {
-    tdb_hash(key.as_bytes()) % QDICT_BUCKETS
+    if key.contains('\0') {
+        let mut bytes = Vec::with_capacity(key.len() + 4);
+        for &b in key.as_bytes() {
+            match b {
+                0 => bytes.extend_from_slice(&[0xC0, 0x80]),
+                b => bytes.push(b),
+            }
+        }
+        tdb_hash(&bytes) % QDICT_BUCKETS
+    } else {
+        tdb_hash(key.as_bytes()) % QDICT_BUCKETS
+    }
 }
 
 /// Indices of `keys` (given in insertion order) in QDict iteration order.
@@ -51,6 +63,11 @@ mod tests {
         ] {
             assert_eq!(bucket(k), b, "{k}");
         }
+    }
+
+    #[test]
+    fn nul_hashes_as_modified_utf8() {
+        assert_eq!(bucket("a\0b"), tdb_hash(b"a\xC0\x80b") % QDICT_BUCKETS);
     }
 
     #[test]

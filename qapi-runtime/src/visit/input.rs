@@ -57,27 +57,20 @@ enum Frame {
     List(Option<String>, usize),
 }
 
-/// The keys of a dictionary not consumed yet, in insertion order.
+/// The keys of a dictionary, in insertion order, with the values not
+/// consumed yet, and the order in which keys were consumed (QEMU removes
+/// them from its hash table in that order, which decides what is left).
 struct Pending {
     entries: Vec<(String, Option<Value>)>,
+    consumed: Vec<usize>,
 }
 
 impl Pending {
     fn new(d: Dict) -> Self {
         Pending {
-            entries: d
-                .into_entries()
-                .into_iter()
-                .map(|(k, v)| (k, Some(v)))
-                .collect(),
+            entries: d.into_entries().into_iter().map(|(k, v)| (k, Some(v))).collect(),
+            consumed: Vec::new(),
         }
-    }
-
-    fn slot(&mut self, key: &str) -> Option<&mut Option<Value>> {
-        self.entries
-            .iter_mut()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
     }
 
     fn has(&self, key: &str) -> bool {
@@ -85,7 +78,9 @@ impl Pending {
     }
 
     fn take(&mut self, key: &str) -> Option<Value> {
-        self.slot(key).and_then(Option::take)
+        let i = self.entries.iter().position(|(k, v)| k == key && v.is_some())?;
+        self.consumed.push(i);
+        self.entries[i].1.take()
     }
 }
 
@@ -360,8 +355,7 @@ impl<'c> Visitor<'c> {
     /// `qobject_input_check_struct`: names one key nobody consumed.
     fn check_leftover(&self, pending: &Pending) -> Result<(), Error> {
         let keys: Vec<&str> = pending.entries.iter().map(|(k, _)| k.as_str()).collect();
-        let consumed: Vec<bool> = pending.entries.iter().map(|(_, v)| v.is_none()).collect();
-        match leftover::first_unconsumed(&keys, &consumed) {
+        match leftover::first_unconsumed_in_order(&keys, &pending.consumed) {
             Some(i) => Err(Error::generic(format!(
                 "Parameter '{}' is unexpected",
                 self.full_name(Some(keys[i]))

@@ -1,0 +1,173 @@
+//! The QAPI DSL: one attribute macro per meta-type.
+//!
+//! Every Rust module holding definitions declares its QAPI module first:
+//! `qapi::module!("name", rank = N)`.  `rank` orders modules as QEMU's
+//! include tree does; definitions inside a module keep source order.
+//!
+//! Keys shared by all macros: `name = "..."` (when the naming rule does not
+//! give the QAPI name), `if = COND` (`SYMBOL`, `all(..)`, `any(..)`,
+//! `not(..)`; bare symbols name `qapi_runtime::sym`, paths name a crate's
+//! own `symbols!`), `features = [name, other(if = COND)]`.  Fields,
+//! parameters and variants take the same keys in `#[qapi(...)]`.
+//!
+//! # `structure`
+//!
+//! ```
+//! use qapi_runtime as qapi;
+//! qapi::module!("doc", rank = 1);
+//!
+//! #[qapi::structure]
+//! #[derive(Debug, PartialEq)]
+//! pub struct Base {
+//!     pub id: String,
+//! }
+//!
+//! #[qapi::structure(features = [unstable_thing])]
+//! #[derive(Debug, PartialEq)]
+//! pub struct Disk {
+//!     #[qapi(base)]
+//!     pub base: Base,                       // base members come first
+//!     pub node_name: Option<String>,        // '*node-name': 'str'
+//!     #[qapi(builtin = size, if = CONFIG_LINUX, features = [deprecated])]
+//!     pub limit: Option<u64>,               // '*limit': 'size', conditional
+//! }
+//!
+//! let d = Disk { base: Base { id: "d0".into() }, node_name: None, limit: Some(4096) };
+//! let v = qapi::QapiType::to_value(&d);
+//! // Keys come out in QEMU's QDict order, not declaration order.
+//! assert_eq!(qapi::json::to_vec(&v), br#"{"limit": 4096, "id": "d0"}"#);
+//! assert_eq!(<Disk as qapi::QapiType>::from_value(v).unwrap(), d);
+//! ```
+//!
+//! # `enumeration`
+//!
+//! ```
+//! use qapi_runtime as qapi;
+//! use qapi::QapiEnum;
+//! qapi::module!("doc", rank = 1);
+//!
+//! // '_' in a value needs QEMU's member-name-exceptions pragma.
+//! #[qapi::enumeration(prefix = "DOC_STATE", pragma(member_name_exception))]
+//! pub enum DocState {
+//!     Running,                              // 'running'
+//!     InternalError,                        // 'internal-error'
+//!     #[qapi(name = "x86_64")]
+//!     X8664,
+//!     #[qapi(if = CONFIG_LINUX, features = [deprecated])]
+//!     Legacy,
+//! }
+//!
+//! assert_eq!(DocState::InternalError.as_str(), "internal-error");
+//! assert_eq!(DocState::from_name("x86_64"), Some(DocState::X8664));
+//! ```
+//!
+//! # `union` and `branches`
+//!
+//! A flat union is a struct of its common members; the discriminator
+//! member holds the branches enum, one variant per discriminator value,
+//! named like that value's variant: a payload for an explicit branch,
+//! nothing for an implicit empty one.
+//!
+//! ```
+//! use qapi_runtime as qapi;
+//! qapi::module!("doc", rank = 1);
+//!
+//! #[qapi::enumeration]
+//! pub enum AddrKind { Inet, Unix, Fd }
+//!
+//! #[qapi::structure]
+//! #[derive(Debug, PartialEq)]
+//! pub struct Inet { pub host: String, pub port: String }
+//!
+//! #[qapi::structure]
+//! #[derive(Debug, PartialEq)]
+//! pub struct Unix { pub path: String }
+//!
+//! #[qapi::union]
+//! #[derive(Debug, PartialEq)]
+//! pub struct Addr {
+//!     #[qapi(discriminator)]
+//!     pub r#type: AddrBranch,               // 'type': 'AddrKind'
+//! }
+//!
+//! #[qapi::branches(tag = AddrKind)]
+//! #[derive(Debug, PartialEq)]
+//! pub enum AddrBranch {
+//!     Inet(Inet),
+//!     Unix(Unix),
+//!     Fd,                                   // implicit empty branch
+//! }
+//!
+//! let a = Addr { r#type: AddrBranch::Unix(Unix { path: "/tmp/s".into() }) };
+//! assert_eq!(
+//!     qapi::json::to_vec(&qapi::QapiType::to_value(&a)),
+//!     br#"{"path": "/tmp/s", "type": "unix"}"#
+//! );
+//! ```
+//!
+//! # `alternate`
+//!
+//! ```
+//! use qapi_runtime as qapi;
+//! qapi::module!("doc", rank = 1);
+//!
+//! #[qapi::structure]
+//! #[derive(Debug, PartialEq)]
+//! pub struct Options { pub driver: String }
+//!
+//! #[qapi::alternate]
+//! #[derive(Debug, PartialEq)]
+//! pub enum Ref {
+//!     Definition(Options),                  // an object picks this branch
+//!     Reference(String),                    // a string picks this one
+//! }
+//!
+//! let r: Ref = serde_json::from_str(r#""node0""#).unwrap();
+//! assert_eq!(r, Ref::Reference("node0".into()));
+//! ```
+//!
+//! # `command`
+//!
+//! Without a body the function declares the command; a handler is bound to
+//! the generated marker type elsewhere ([`crate::Handlers::add`]).  With a
+//! body, the body is the handler.
+//!
+//! ```
+//! use qapi_runtime as qapi;
+//! qapi::module!("doc", rank = 1);
+//!
+//! #[qapi::structure]
+//! pub struct Sum { pub total: i64 }
+//!
+//! /// Declared only: someone else serves it.
+//! #[qapi::command(allow_preconfig)]
+//! pub fn query_thing() -> qapi::Result<Sum>;
+//!
+//! /// With its handler.
+//! #[qapi::command]
+//! pub fn add_up(values: Vec<i64>, #[qapi(name = "x-bias")] bias: Option<i64>) -> qapi::Result<Sum> {
+//!     Ok(Sum { total: values.iter().sum::<i64>() + bias.unwrap_or(0) })
+//! }
+//!
+//! #[qapi::command(name = "legacy_name", pragma(command_name_exception))]
+//! pub fn legacy_name() -> qapi::Result<()>;
+//!
+//! assert_eq!(<add_up as qapi::Command>::NAME, "add-up");
+//! let args = AddUpArgs { values: vec![1, 2], bias: Some(3) };
+//! assert_eq!(add_up(args.values, args.bias).unwrap().total, 6);
+//! ```
+//!
+//! # `event`
+//!
+//! ```
+//! use qapi_runtime as qapi;
+//! qapi::module!("doc", rank = 1);
+//!
+//! #[qapi::event]
+//! pub struct BlockJobReady { pub device: String, pub len: i64 }   // BLOCK_JOB_READY
+//!
+//! #[qapi::event(features = [unstable])]
+//! pub struct Resumed;                                             // RESUMED, no data
+//!
+//! assert_eq!(<BlockJobReady as qapi::Event>::NAME, "BLOCK_JOB_READY");
+//! ```

@@ -1,0 +1,75 @@
+//! The registry across two crates and two configurations: entities of both
+//! crates are ordered by module rank, numbered once over everything, and
+//! each configuration keeps exactly the items whose condition holds.  The
+//! expected replies were worked out by hand from QEMU's algorithm.
+
+use qapi_fixture_b as _;
+use qapi_runtime::introspect::Schema;
+use qapi_runtime::{Config, Registry};
+
+fn lines(cfg: &Config) -> Vec<String> {
+    let reg = Registry::global().expect("registry");
+    Schema::compute(reg)
+        .resolve(cfg)
+        .iter()
+        .map(|v| String::from_utf8(qapi_runtime::json::to_vec(v)).unwrap())
+        .collect()
+}
+
+#[test]
+fn order_follows_module_rank() {
+    let reg = Registry::global().unwrap();
+    let names: Vec<&str> = reg.entities().iter().map(|e| e.name).collect();
+    assert_eq!(
+        names,
+        ["Point", "Mode", "get-point", "a-only", "Line", "get-line", "LINE_DRAWN", "b-s390x"]
+    );
+}
+
+#[test]
+fn x86_64_with_the_crate_symbol() {
+    let cfg = Config::debian("x86_64").unwrap().with_defined(["FIXTURE_A"]);
+    assert_eq!(
+        lines(&cfg),
+        [
+            r#"{"name": "get-point", "ret-type": "1", "meta-type": "command", "arg-type": "0"}"#,
+            r#"{"name": "a-only", "ret-type": "0", "meta-type": "command", "arg-type": "0"}"#,
+            r#"{"name": "get-line", "ret-type": "2", "meta-type": "command", "arg-type": "0"}"#,
+            r#"{"name": "LINE_DRAWN", "meta-type": "event", "arg-type": "2"}"#,
+            r#"{"name": "0", "members": [], "meta-type": "object"}"#,
+            r#"{"name": "1", "members": [{"name": "x", "type": "int"}, {"name": "y", "default": null, "type": "int"}], "meta-type": "object"}"#,
+            r#"{"name": "2", "members": [{"name": "from", "type": "1"}, {"name": "to", "type": "1"}, {"name": "mode", "type": "3"}], "meta-type": "object"}"#,
+            r#"{"name": "[1]", "element-type": "1", "meta-type": "array"}"#,
+            r#"{"name": "int", "json-type": "int", "meta-type": "builtin"}"#,
+            r#"{"name": "3", "members": [{"name": "fast"}, {"name": "slow"}], "meta-type": "enum", "values": ["fast", "slow"]}"#,
+            r#"{"name": "bool", "json-type": "boolean", "meta-type": "builtin"}"#,
+        ]
+    );
+}
+
+#[test]
+fn s390x_without_the_crate_symbol() {
+    let cfg = Config::debian("s390x").unwrap();
+    assert_eq!(
+        lines(&cfg),
+        [
+            r#"{"name": "get-point", "ret-type": "1", "meta-type": "command", "arg-type": "0"}"#,
+            r#"{"name": "get-line", "ret-type": "2", "meta-type": "command", "arg-type": "0"}"#,
+            r#"{"name": "LINE_DRAWN", "meta-type": "event", "arg-type": "2"}"#,
+            r#"{"name": "b-s390x", "ret-type": "[1]", "meta-type": "command", "arg-type": "0"}"#,
+            r#"{"name": "0", "members": [], "meta-type": "object"}"#,
+            r#"{"name": "1", "members": [{"name": "x", "type": "int"}, {"name": "y", "default": null, "type": "int"}], "meta-type": "object"}"#,
+            r#"{"name": "2", "members": [{"name": "from", "type": "1"}, {"name": "to", "type": "1"}, {"name": "mode", "type": "3"}, {"name": "extra", "default": null, "type": "bool"}], "meta-type": "object"}"#,
+            r#"{"name": "[1]", "element-type": "1", "meta-type": "array"}"#,
+            r#"{"name": "int", "json-type": "int", "meta-type": "builtin"}"#,
+            r#"{"name": "3", "members": [{"name": "fast"}], "meta-type": "enum", "values": ["fast"]}"#,
+            r#"{"name": "bool", "json-type": "boolean", "meta-type": "builtin"}"#,
+        ]
+    );
+}
+
+#[test]
+fn crate_symbols_are_registered() {
+    assert!(Registry::symbols().any(|s| s.name == "FIXTURE_A"));
+    assert!(Registry::symbols().any(|s| s.name == "CONFIG_KVM"));
+}

@@ -1,0 +1,15 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure]
+pub struct Base {
+    pub string: String,
+}
+
+#[qapi::alternate(base = Base)]
+pub enum Alt {
+    Number(i64),
+}
+
+fn main() {}

@@ -1,0 +1,21 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure]
+pub struct One {
+    pub name: String,
+}
+
+#[qapi::structure]
+pub struct Two {
+    pub value: i64,
+}
+
+#[qapi::alternate]
+pub enum Alt {
+    One(One),
+    Two(Two),
+}
+
+fn main() {}

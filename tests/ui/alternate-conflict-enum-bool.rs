@@ -1,0 +1,17 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::enumeration]
+pub enum Enum {
+    Aus,
+    Off,
+}
+
+#[qapi::alternate]
+pub enum Alt {
+    One(Enum),
+    Two(bool),
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::alternate]
+pub enum Alt {
+    One(String),
+    Two(i64),
+}
+
+fn main() {}

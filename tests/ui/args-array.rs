@@ -1,0 +1,13 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure]
+pub struct Foo {
+    pub a: i64,
+}
+
+#[qapi::command(data)]
+pub fn oops(arg: Vec<Foo>) -> qapi::Result<()>;
+
+fn main() {}

@@ -1,0 +1,13 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::enumeration]
+pub enum Enum {
+    A,
+}
+
+#[qapi::command(data)]
+pub fn oops(arg: Enum) -> qapi::Result<()>;
+
+fn main() {}

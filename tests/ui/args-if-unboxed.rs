@@ -1,0 +1,15 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure]
+pub struct TestIfCmdArgs {
+    pub foo: i64,
+    #[qapi(if = CONFIG_LINUX)]
+    pub bar: Option<String>,
+}
+
+#[qapi::command(data)]
+pub fn test_if_cmd(args: TestIfCmdArgs) -> qapi::Result<()>;
+
+fn main() {}

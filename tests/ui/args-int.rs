@@ -1,0 +1,8 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::command(data)]
+pub fn oops(arg: i64) -> qapi::Result<()>;
+
+fn main() {}

@@ -1,0 +1,10 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure(name = "*oops")]
+pub struct Oops {
+    pub i: i64,
+}
+
+fn main() {}

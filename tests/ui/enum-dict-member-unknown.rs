@@ -1,0 +1,11 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::enumeration]
+pub enum MyEnum {
+    #[qapi(bad_key = "str")]
+    Foo,
+}
+
+fn main() {}

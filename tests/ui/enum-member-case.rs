@@ -1,0 +1,17 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::enumeration(pragma(member_name_exception))]
+pub enum UuidInfo {
+    #[qapi(name = "Value")]
+    Value,
+}
+
+#[qapi::enumeration]
+pub enum NoWayThisWillGetWhitelisted {
+    #[qapi(name = "Value")]
+    Value,
+}
+
+fn main() {}

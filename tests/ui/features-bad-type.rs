@@ -1,0 +1,10 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure(features = [["a feature cannot be an array"]])]
+pub struct FeatureStruct0 {
+    pub foo: i64,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure]
+pub struct Foo {
+    #[qapi(builtin = size)]
+    pub a: i64,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::command(allow_oob, coroutine)]
+pub fn oob_command_1() -> qapi::Result<()>;
+
+fn main() {}

@@ -1,0 +1,10 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure(pragma(command_name_exception))]
+pub struct Foo {
+    pub a: i64,
+}
+
+fn main() {}

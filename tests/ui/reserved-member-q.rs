@@ -1,0 +1,11 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure]
+pub struct Foo {
+    pub unix: i64,
+    pub q_unix: bool,
+}
+
+fn main() {}

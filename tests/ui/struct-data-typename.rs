@@ -1,0 +1,11 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure]
+pub struct Stru1 {}
+
+#[qapi::structure]
+pub struct Stru2(Stru1);
+
+fn main() {}

@@ -1,0 +1,10 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::structure]
+pub struct Foo<T> {
+    pub a: T,
+}
+
+fn main() {}

@@ -1,0 +1,33 @@
+use qapi_runtime as qapi;
+
+qapi::module!("ui", rank = 1);
+
+#[qapi::enumeration]
+pub enum TestEnum {
+    Value1,
+    Value2,
+}
+
+#[qapi::structure]
+pub struct TestTypeA {
+    pub string: String,
+}
+
+#[qapi::structure]
+pub struct TestTypeB {
+    pub integer: i64,
+}
+
+#[qapi::union]
+pub struct TestUnion {
+    #[qapi(discriminator)]
+    pub switch: Option<TestBranches>,
+}
+
+#[qapi::branches(tag = TestEnum)]
+pub enum TestBranches {
+    Value1(TestTypeA),
+    Value2(TestTypeB),
+}
+
+fn main() {}
