@@ -1,7 +1,7 @@
 //! `#[qapi::alternate]`: a QAPI alternate from a Rust enum whose variants
 //! each hold one type; the JSON type of a value picks the branch.
 //!
-//! ```ignore
+//! ```text
 //! #[qapi::alternate]
 //! pub enum BlockdevRef {
 //!     Definition(BlockdevOptions),   // 'definition': 'BlockdevOptions'

@@ -4,7 +4,7 @@
 //! it binds a handler to the generated marker type.  With a body, the body
 //! is the handler.
 //!
-//! ```ignore
+//! ```text
 //! #[qapi::command(allow_preconfig)]
 //! pub fn query_status() -> Result<StatusInfo>;            // 'query-status'
 //!

@@ -1,6 +1,6 @@
 //! `#[qapi::enumeration]`: a QAPI enum from a Rust enum of unit variants.
 //!
-//! ```ignore
+//! ```text
 //! #[qapi::enumeration(prefix = "QAPI_EVENT")]
 //! pub enum Example {
 //!     Running,                                         // 'running'

@@ -1,6 +1,6 @@
 //! `#[qapi::event]`: a QAPI event from a struct holding its data.
 //!
-//! ```ignore
+//! ```text
 //! #[qapi::event]
 //! pub struct Shutdown { pub guest: bool, pub reason: ShutdownCause }  // SHUTDOWN
 //!

@@ -1,6 +1,6 @@
 //! `#[qapi::structure]`: a QAPI struct from a Rust struct.
 //!
-//! ```ignore
+//! ```text
 //! #[qapi::structure(if = CONFIG_LINUX, features = [unstable_thing])]
 //! pub struct Example {
 //!     #[qapi(base)]

@@ -4,7 +4,7 @@
 //! discriminator; the discriminator field holds a branches enum, whose
 //! variant is the discriminator value and carries that branch's members:
 //!
-//! ```ignore
+//! ```text
 //! #[qapi::union]
 //! pub struct SocketAddress {
 //!     #[qapi(discriminator)]

@@ -29,6 +29,9 @@ impl ErrorClass {
 pub struct Error {
     pub class: ErrorClass,
     pub desc: String,
+    /// `-compat ...=crash` was hit: the process aborts (after writing the
+    /// replies before this request) instead of replying.
+    fatal: bool,
 }
 
 impl Error {
@@ -36,7 +39,21 @@ impl Error {
         Error {
             class,
             desc: desc.into(),
+            fatal: false,
         }
+    }
+
+    /// The policy `crash` was applied to this input.
+    pub fn crash(desc: impl Into<String>) -> Self {
+        Error {
+            fatal: true,
+            ..Error::generic(desc)
+        }
+    }
+
+    /// Whether the process must abort rather than reply.
+    pub fn is_fatal(&self) -> bool {
+        self.fatal
     }
 
     /// A `GenericError`, the class of almost every error.

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 /// directory (never from the working directory).
 pub fn shared_dir() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = manifest.parent().expect("the tests package lives in the workspace");
+    let root = manifest
+        .parent()
+        .expect("the tests package lives in the workspace");
     root.join("..").join("shared")
 }
 
@@ -100,11 +102,23 @@ pub fn describe_difference(got: &[u8], want: &[u8]) -> String {
         }
         return msg;
     }
-    let pos = got.iter().zip(want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
+    let pos = got
+        .iter()
+        .zip(want)
+        .position(|(a, b)| a != b)
+        .unwrap_or(got.len().min(want.len()));
     let ctx = |s: &str| {
-        let lo = s.char_indices().map(|(i, _)| i).find(|&i| i + 60 >= pos).unwrap_or(0);
+        let lo = s
+            .char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| i + 60 >= pos)
+            .unwrap_or(0);
         s[lo..].chars().take(160).collect::<String>()
     };
-    msg += &format!("first difference at byte {pos}\n   got: …{}\n  want: …{}\n", ctx(&g), ctx(&w));
+    msg += &format!(
+        "first difference at byte {pos}\n   got: …{}\n  want: …{}\n",
+        ctx(&g),
+        ctx(&w)
+    );
     msg
 }

@@ -28,10 +28,21 @@ fn builds_match() {
     for (name, b) in s["builds"].as_object().expect("builds") {
         let build = Build::named(name).unwrap_or_else(|| panic!("build '{name}' unknown"));
         let ours: BTreeSet<String> = build.symbols.iter().map(|s| s.to_string()).collect();
-        assert_eq!(ours, names(&b["defined"]), "defined symbols of build {name}");
+        assert_eq!(
+            ours,
+            names(&b["defined"]),
+            "defined symbols of build {name}"
+        );
         let undefined = names(&b["undefined"]);
-        assert!(ours.is_disjoint(&undefined), "build {name} defines an undefined symbol");
-        assert_eq!(build.package, s["package"].as_str().unwrap(), "package of {name}");
+        assert!(
+            ours.is_disjoint(&undefined),
+            "build {name} defines an undefined symbol"
+        );
+        assert_eq!(
+            build.package,
+            s["package"].as_str().unwrap(),
+            "package of {name}"
+        );
         let v = &s["version"];
         assert_eq!(
             build.version,
@@ -49,7 +60,11 @@ fn builds_match() {
 fn every_target_defines_its_symbols() {
     let s = symbols();
     let targets = s["targets"].as_object().expect("targets");
-    assert!(targets.len() >= 30, "symbols.json lists {} targets", targets.len());
+    assert!(
+        targets.len() >= 30,
+        "symbols.json lists {} targets",
+        targets.len()
+    );
     for (name, t) in targets {
         let cfg = Config::debian(name).unwrap_or_else(|| panic!("target '{name}' unknown"));
         let build = t["build"].as_str().unwrap();

@@ -22,13 +22,24 @@ fn order_follows_module_rank() {
     let names: Vec<&str> = reg.entities().iter().map(|e| e.name).collect();
     assert_eq!(
         names,
-        ["Point", "Mode", "get-point", "a-only", "Line", "get-line", "LINE_DRAWN", "b-s390x"]
+        [
+            "Point",
+            "Mode",
+            "get-point",
+            "a-only",
+            "Line",
+            "get-line",
+            "LINE_DRAWN",
+            "b-s390x"
+        ]
     );
 }
 
 #[test]
 fn x86_64_with_the_crate_symbol() {
-    let cfg = Config::debian("x86_64").unwrap().with_defined(["FIXTURE_A"]);
+    let cfg = Config::debian("x86_64")
+        .unwrap()
+        .with_defined(["FIXTURE_A"]);
     assert_eq!(
         lines(&cfg),
         [

@@ -48,7 +48,17 @@ fn every_capture_matches() {
         }
         let mut hide = config(t);
         hide.compat.deprecated_output = OutputPolicy::Hide;
-        failures.extend(check(t, "query-qmp-schema.deprecated-output-hide.json", hide, "query-qmp-schema"));
+        failures.extend(check(
+            t,
+            "query-qmp-schema.deprecated-output-hide.json",
+            hide,
+            "query-qmp-schema",
+        ));
     }
-    assert!(failures.is_empty(), "{} of {checked} replies differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} replies differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -23,9 +23,15 @@ pub struct MonitorState {
     pub offer_oob: bool,
 }
 
-/// The response to send: `None` when the command suppresses success
-/// responses (`success-response: false`).
-pub type Response = Option<Value>;
+/// What a request gets.
+#[derive(Debug)]
+pub enum Response {
+    Reply(Value),
+    /// A command with `success-response: false` succeeded.
+    Silent,
+    /// `-compat ...=crash` applied: the process aborts.
+    Abort,
+}
 
 /// Builds `{"error": {"class": .., "desc": ..}}` (plus `id`).
 pub fn error_response(err: &Error, id: Option<Value>) -> Value {
@@ -69,22 +75,34 @@ fn check_envelope(d: Dict, allow_oob: bool) -> Result<Request, Error> {
         match key.as_str() {
             "execute" | "exec-oob" if key == "execute" || allow_oob => {
                 if !matches!(value, Value::Str(_)) {
-                    return Err(Error::generic(format!("QMP input member '{key}' must be a string")));
+                    return Err(Error::generic(format!(
+                        "QMP input member '{key}' must be a string"
+                    )));
                 }
                 if let Some(prev) = exec_key {
                     return Err(Error::generic(format!(
                         "QMP input member '{key}' clashes with '{prev}'"
                     )));
                 }
-                exec_key = Some(if key == "execute" { "execute" } else { "exec-oob" });
+                exec_key = Some(if key == "execute" {
+                    "execute"
+                } else {
+                    "exec-oob"
+                });
             }
             "arguments" => {
                 if !matches!(value, Value::Dict(_)) {
-                    return Err(Error::generic("QMP input member 'arguments' must be an object"));
+                    return Err(Error::generic(
+                        "QMP input member 'arguments' must be an object",
+                    ));
                 }
             }
             "id" => {}
-            _ => return Err(Error::generic(format!("QMP input member '{key}' is unexpected"))),
+            _ => {
+                return Err(Error::generic(format!(
+                    "QMP input member '{key}' is unexpected"
+                )));
+            }
         }
     }
     let Some(exec_key) = exec_key else {
@@ -111,18 +129,23 @@ impl<S: Machine> Shared<S> {
     /// negotiation-mode rewrite of `monitor_qmp_dispatch`).
     pub(crate) fn dispatch(&self, mon: &mut MonitorState, req: Value, state: &mut S) -> Response {
         let Value::Dict(d) = req else {
-            return Some(error_response(&Error::generic("QMP input must be a JSON object"), None));
+            return Response::Reply(error_response(
+                &Error::generic("QMP input must be a JSON object"),
+                None,
+            ));
         };
         let id = d.get("id").cloned();
         let result = self.run(mon, d, state);
         match result {
-            Ok(Some(ret)) => Some(success_response(ret, id)),
-            Ok(None) => None,
+            Ok(Some(ret)) => Response::Reply(success_response(ret, id)),
+            Ok(None) => Response::Silent,
+            Err(e) if e.is_fatal() => Response::Abort,
             Err(mut e) => {
                 if !mon.negotiated && e.class == ErrorClass::CommandNotFound {
-                    e.desc = "Expecting capabilities negotiation with 'qmp_capabilities'".to_owned();
+                    e.desc =
+                        "Expecting capabilities negotiation with 'qmp_capabilities'".to_owned();
                 }
-                Some(error_response(&e, id))
+                Response::Reply(error_response(&e, id))
             }
         }
     }
@@ -175,11 +198,21 @@ impl<S: Machine> Shared<S> {
         self.commands.get(name).copied()
     }
 
-    fn call(&self, mon: &mut MonitorState, cmd: &'static Entity, args: Value, state: &mut S) -> Result<Value, Error> {
+    fn call(
+        &self,
+        mon: &mut MonitorState,
+        cmd: &'static Entity,
+        args: Value,
+        state: &mut S,
+    ) -> Result<Value, Error> {
         match cmd.name {
             "qmp_capabilities" => return self.qmp_capabilities(mon, args),
-            "query-commands" if !self.handlers.contains(cmd.name) => return Ok(self.query_commands()),
-            "query-qmp-schema" if !self.handlers.contains(cmd.name) => return Ok(self.query_qmp_schema()),
+            "query-commands" if !self.handlers.contains(cmd.name) => {
+                return Ok(self.query_commands());
+            }
+            "query-qmp-schema" if !self.handlers.contains(cmd.name) => {
+                return Ok(self.query_qmp_schema());
+            }
             _ => {}
         }
         if let Some(h) = self.handlers.get(cmd.name) {

@@ -102,16 +102,19 @@ impl EventSink {
     pub fn emit_value(&self, name: &'static str, data: Option<Value>) {
         // `data` is left out when there is none or it is empty.
         let data = data.filter(|d| !matches!(d, Value::Dict(d) if d.is_empty()));
-        let key = THROTTLED.iter().find(|(n, _)| *n == name).map(|(_, member)| {
-            let id = member.and_then(|m| {
-                data.as_ref()
-                    .and_then(Value::as_dict)
-                    .and_then(|d| d.get(m))
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
+        let key = THROTTLED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, member)| {
+                let id = member.and_then(|m| {
+                    data.as_ref()
+                        .and_then(Value::as_dict)
+                        .and_then(|d| d.get(m))
+                        .and_then(Value::as_str)
+                        .map(str::to_owned)
+                });
+                (name, id)
             });
-            (name, id)
-        });
         // Stamped now: a delayed event keeps the time it happened.
         let message: Arc<[u8]> = Arc::from(crate::json::to_message(&build(name, data)));
         match key {
@@ -123,7 +126,10 @@ impl EventSink {
     /// Waits up to `timeout` for every monitor's output to be written.
     pub fn drain_all(&self, timeout: Duration) {
         let deadline = Instant::now() + timeout;
-        let mons: Vec<_> = lock(&self.hub.monitors).iter().filter_map(Weak::upgrade).collect();
+        let mons: Vec<_> = lock(&self.hub.monitors)
+            .iter()
+            .filter_map(Weak::upgrade)
+            .collect();
         for m in mons {
             m.wait_drained(deadline);
         }

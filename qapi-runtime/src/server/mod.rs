@@ -58,7 +58,11 @@ pub(crate) struct Shared<S> {
     query_qmp_schema: OnceLock<Value>,
     /// Set when the machine asked to exit.
     exit: AtomicI32,
+    /// Run once before the process exits (`quit`).
+    exit_hooks: Mutex<Vec<ExitHook>>,
 }
+
+type ExitHook = Box<dyn FnOnce() + Send>;
 
 const NO_EXIT: i32 = i32::MIN;
 
@@ -137,6 +141,7 @@ impl<S: Machine> Server<S> {
                 query_commands: OnceLock::new(),
                 query_qmp_schema: OnceLock::new(),
                 exit: AtomicI32::new(NO_EXIT),
+                exit_hooks: Mutex::new(Vec::new()),
             }),
         })
     }
@@ -164,6 +169,29 @@ impl<S: Machine> Server<S> {
     /// The exit status the machine asked for, if it did.
     pub fn exit_status(&self) -> Option<i32> {
         self.shared.exit_status()
+    }
+
+    /// Registers `f` to run when the server exits the process (QEMU's
+    /// clean-ups at `quit`: the PID file, socket files).
+    pub fn at_exit(&self, f: impl FnOnce() + Send + 'static) {
+        self.shared
+            .exit_hooks
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(Box::new(f));
+    }
+
+    fn run_exit_hooks(&self) {
+        let hooks = std::mem::take(
+            &mut *self
+                .shared
+                .exit_hooks
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        for h in hooks {
+            h();
+        }
     }
 }
 
@@ -194,10 +222,20 @@ impl<S: Machine> Shared<S> {
         self.query_commands
             .get_or_init(|| {
                 let enabled = |c: &&'static Entity| self.config.eval(c.cond);
-                let generated = |c: &&'static Entity| matches!(&c.kind, Kind::Command(d) if d.generated);
-                let mut order: Vec<&'static Entity> =
-                    self.registry.commands().filter(enabled).filter(generated).collect();
-                order.extend(self.registry.commands().filter(enabled).filter(|c| !generated(c)));
+                let generated =
+                    |c: &&'static Entity| matches!(&c.kind, Kind::Command(d) if d.generated);
+                let mut order: Vec<&'static Entity> = self
+                    .registry
+                    .commands()
+                    .filter(enabled)
+                    .filter(generated)
+                    .collect();
+                order.extend(
+                    self.registry
+                        .commands()
+                        .filter(enabled)
+                        .filter(|c| !generated(c)),
+                );
                 let list = order
                     .iter()
                     .rev()
@@ -217,7 +255,11 @@ impl<S: Machine> Shared<S> {
         self.query_qmp_schema
             .get_or_init(|| {
                 let schema = Schema::compute(self.registry);
-                raw(&introspect::query_qmp_schema(self.registry, &schema, &self.config))
+                raw(&introspect::query_qmp_schema(
+                    self.registry,
+                    &schema,
+                    &self.config,
+                ))
             })
             .clone()
     }

@@ -11,7 +11,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use crate::json::{Parsed, StreamParser};
 use crate::value::{Dict, Value};
 
-use super::dispatch::{MonitorState, error_response};
+use super::dispatch::{MonitorState, Response, error_response};
 use super::{Machine, Shared};
 
 /// The output of one monitor: bytes waiting to be written.
@@ -23,6 +23,10 @@ pub struct Outbox {
 
 struct OutboxInner {
     buf: Vec<u8>,
+    /// The buffer being written, kept for reuse.
+    spare: Vec<u8>,
+    /// Threads waiting in `wait_drained`.
+    drainers: usize,
     /// Someone is writing; others only append.
     writing: bool,
     closed: bool,
@@ -33,6 +37,8 @@ impl Outbox {
         Outbox {
             inner: Mutex::new(OutboxInner {
                 buf: Vec::new(),
+                spare: Vec::new(),
+                drainers: 0,
                 writing: false,
                 closed: false,
             }),
@@ -49,15 +55,33 @@ impl Outbox {
         self.negotiated.load(Ordering::Acquire)
     }
 
-    /// Appends a message.
+    /// Appends a message from another thread (an event) and wakes the
+    /// monitor's writer.
     pub(crate) fn push(&self, bytes: &[u8]) {
+        if self.append(bytes) {
+            self.ready.notify_all();
+        }
+    }
+
+    /// Appends a message the monitor's own reader produced; the reader
+    /// flushes it itself, so nobody needs waking (a wake-up per reply
+    /// costs more than the reply).
+    fn push_own(&self, bytes: &[u8]) {
+        self.append(bytes);
+    }
+
+    fn append(&self, bytes: &[u8]) -> bool {
         let mut g = self.lock();
         if g.closed {
-            return;
+            return false;
         }
         g.buf.extend_from_slice(bytes);
-        drop(g);
-        self.ready.notify_all();
+        true
+    }
+
+    /// Bytes waiting to be written.
+    pub fn pending(&self) -> usize {
+        self.lock().buf.len()
     }
 
     /// Takes everything pending (for tests and in-process use).
@@ -69,16 +93,23 @@ impl Outbox {
     /// (it will write what was appended).  Blocks while `w` blocks.
     pub fn flush_to(&self, w: &mut dyn Write) -> io::Result<()> {
         let mut g = self.lock();
-        if g.writing {
+        if g.writing || g.buf.is_empty() {
             return Ok(());
         }
         g.writing = true;
+        // Two buffers swap roles so that steady traffic allocates nothing.
+        let mut chunk = std::mem::take(&mut g.spare);
         loop {
-            let chunk = std::mem::take(&mut g.buf);
+            chunk.clear();
+            std::mem::swap(&mut chunk, &mut g.buf);
             if chunk.is_empty() {
+                g.spare = chunk;
                 g.writing = false;
+                let drainers = g.drainers;
                 drop(g);
-                self.ready.notify_all();
+                if drainers > 0 {
+                    self.ready.notify_all();
+                }
                 return Ok(());
             }
             drop(g);
@@ -87,6 +118,8 @@ impl Outbox {
             if let Err(e) = r {
                 g.writing = false;
                 g.closed = true;
+                drop(g);
+                self.ready.notify_all();
                 return Err(e);
             }
         }
@@ -116,18 +149,24 @@ impl Outbox {
     /// Waits (until `deadline`) for everything appended so far to be written.
     pub fn wait_drained(&self, deadline: std::time::Instant) {
         let mut g = self.lock();
+        g.drainers += 1;
         while !g.closed && (g.writing || !g.buf.is_empty()) {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             if left.is_zero() {
-                return;
+                break;
             }
             g = match self.ready.wait_timeout(g, left) {
                 Ok((g, _)) => g,
                 Err(p) => p.into_inner().0,
             };
         }
+        g.drainers -= 1;
     }
 }
+
+/// Called after each response is queued (the transport writes it out
+/// at once, as QEMU does before it reads the next request).
+type AfterResponse = Box<dyn FnMut() + Send>;
 
 /// One QMP monitor.
 pub struct Session<S> {
@@ -135,6 +174,8 @@ pub struct Session<S> {
     parser: StreamParser,
     state: MonitorState,
     out: Arc<Outbox>,
+    after_response: Option<AfterResponse>,
+    aborted: bool,
 }
 
 impl<S: Machine> Session<S> {
@@ -149,7 +190,14 @@ impl<S: Machine> Session<S> {
                 ..MonitorState::default()
             },
             out,
+            after_response: None,
+            aborted: false,
         }
+    }
+
+    /// Runs `f` after each response is queued.
+    pub fn set_after_response(&mut self, f: impl FnMut() + Send + 'static) {
+        self.after_response = Some(Box::new(f));
     }
 
     /// The monitor's output queue.
@@ -167,37 +215,62 @@ impl<S: Machine> Session<S> {
         let mut version = Dict::with_capacity(2);
         version.push_unique("qemu", qemu);
         version.push_unique("package", build.package.as_str());
-        let caps: Vec<Value> = if self.state.offer_oob { vec!["oob".into()] } else { vec![] };
+        let caps: Vec<Value> = if self.state.offer_oob {
+            vec!["oob".into()]
+        } else {
+            vec![]
+        };
         let mut qmp = Dict::with_capacity(2);
         qmp.push_unique("version", version);
         qmp.push_unique("capabilities", Value::List(caps));
         let mut g = Dict::with_capacity(1);
         g.push_unique("QMP", qmp);
-        self.out.push(&crate::json::to_message(&Value::Dict(g)));
+        self.out.push_own(&crate::json::to_message(&Value::Dict(g)));
     }
 
     /// Feeds bytes from the client; replies (and events) go to the outbox.
+    /// Once the machine asked to exit (`quit`), nothing more is read, as
+    /// QEMU reads no further request before the one in hand is answered.
     pub fn feed(&mut self, bytes: &[u8]) {
         let mut parsed = Vec::new();
         self.parser.feed(bytes, &mut |p| parsed.push(p));
         for p in parsed {
+            // Nothing is handled after `quit` or a fatal policy violation.
+            if self.aborted || self.shared.exit_status().is_some() {
+                return;
+            }
             self.handle(p);
         }
     }
 
+    /// Whether a `-compat ...=crash` policy was violated: the transport
+    /// writes the replies so far and aborts the process.
+    pub fn aborted(&self) -> bool {
+        self.aborted
+    }
+
     fn handle(&mut self, p: Parsed) {
         let response = match p {
-            Parsed::Error(desc) => Some(error_response(&crate::Error::generic(desc), None)),
+            Parsed::Error(desc) => {
+                Response::Reply(error_response(&crate::Error::generic(desc), None))
+            }
             Parsed::Value(req) => {
                 let mut state = self.shared.lock_state();
                 let r = self.shared.dispatch(&mut self.state, req, &mut state);
                 self.shared.note_exit(&state);
-                self.out.negotiated.store(self.state.negotiated, Ordering::Release);
+                self.out
+                    .negotiated
+                    .store(self.state.negotiated, Ordering::Release);
                 r
             }
         };
-        if let Some(r) = response {
-            self.out.push(&crate::json::to_message(&r));
+        match response {
+            Response::Reply(r) => self.out.push_own(&crate::json::to_message(&r)),
+            Response::Silent => {}
+            Response::Abort => self.aborted = true,
+        }
+        if let Some(f) = self.after_response.as_mut() {
+            f();
         }
     }
 

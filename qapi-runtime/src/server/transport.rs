@@ -8,8 +8,9 @@
 //! disconnect touches no other monitor.
 
 use std::io::{self, Read, Write};
-use std::os::unix::net::UnixListener;
+use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -19,9 +20,17 @@ use super::{Machine, Server};
 /// Size of one read from a client.
 const READ_CHUNK: usize = 64 * 1024;
 
+/// Output pending beyond this is written before the next request is handled.
+const FLUSH_AT: usize = 256 * 1024;
+
 impl<S: Machine> Server<S> {
     /// Serves one monitor connection until the client goes away.
-    pub fn serve_connection<R, W>(&self, mut reader: R, writer: W, offer_oob: bool) -> io::Result<()>
+    pub fn serve_connection<R, W>(
+        &self,
+        mut reader: R,
+        writer: W,
+        offer_oob: bool,
+    ) -> io::Result<()>
     where
         R: Read,
         W: Write + Send + 'static,
@@ -30,6 +39,17 @@ impl<S: Machine> Server<S> {
         let out = session.outbox().clone();
         let writer = Arc::new(Mutex::new(writer));
         let bg = spawn_writer(out.clone(), writer.clone())?;
+        {
+            // Replies are written once per read, so pipelined requests
+            // cost no write each; a large backlog is written at once so
+            // memory stays bounded.
+            let (out, writer) = (out.clone(), writer.clone());
+            session.set_after_response(move || {
+                if out.pending() > FLUSH_AT {
+                    let _ = flush(&out, &writer);
+                }
+            });
+        }
         session.greet();
         flush(&out, &writer)?;
         let mut buf = vec![0u8; READ_CHUNK];
@@ -43,6 +63,10 @@ impl<S: Machine> Server<S> {
             session.feed(&buf[..n]);
             if let Err(e) = flush(&out, &writer) {
                 break Err(e);
+            }
+            if session.aborted() {
+                // `-compat ...=crash`: QEMU aborts on purpose.
+                std::process::abort();
             }
             if let Some(code) = session.exit_status() {
                 self.exit(code);
@@ -67,23 +91,48 @@ impl<S: Machine> Server<S> {
     }
 
     pub fn serve_listener(&self, listener: UnixListener) -> io::Result<()> {
+        self.serve_listener_with(listener, None, None)
+    }
+
+    /// Serves the clients of `listener` one at a time (later clients wait
+    /// in the backlog, as with QEMU's socket chardev), starting with
+    /// `first` if given (a client accepted already, `wait=on`).
+    /// `connected` tracks whether a client is connected.
+    pub fn serve_listener_with(
+        &self,
+        listener: UnixListener,
+        first: Option<UnixStream>,
+        connected: Option<Arc<AtomicBool>>,
+    ) -> io::Result<()> {
+        let mut next = first;
         loop {
-            let (stream, _) = match listener.accept() {
-                Ok(s) => s,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
+            let stream = match next.take() {
+                Some(s) => s,
+                None => match listener.accept() {
+                    Ok((s, _)) => s,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                },
             };
             let Ok(write_half) = stream.try_clone() else {
                 continue;
             };
+            if let Some(c) = &connected {
+                c.store(true, Ordering::SeqCst);
+            }
             // A broken connection only ends that connection.
             let _ = self.serve_connection(stream, write_half, true);
+            if let Some(c) = &connected {
+                c.store(false, Ordering::SeqCst);
+            }
         }
     }
 
-    /// Flushes every monitor (briefly), then exits the process.
+    /// Flushes every monitor (briefly), runs the exit hooks, then exits
+    /// the process.
     pub fn exit(&self, code: i32) -> ! {
         self.events().drain_all(Duration::from_secs(1));
+        self.run_exit_hooks();
         std::process::exit(code)
     }
 }

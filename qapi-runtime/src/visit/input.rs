@@ -68,7 +68,11 @@ struct Pending {
 impl Pending {
     fn new(d: Dict) -> Self {
         Pending {
-            entries: d.into_entries().into_iter().map(|(k, v)| (k, Some(v))).collect(),
+            entries: d
+                .into_entries()
+                .into_iter()
+                .map(|(k, v)| (k, Some(v)))
+                .collect(),
             consumed: Vec::new(),
         }
     }
@@ -78,7 +82,10 @@ impl Pending {
     }
 
     fn take(&mut self, key: &str) -> Option<Value> {
-        let i = self.entries.iter().position(|(k, v)| k == key && v.is_some())?;
+        let i = self
+            .entries
+            .iter()
+            .position(|(k, v)| k == key && v.is_some())?;
         self.consumed.push(i);
         self.entries[i].1.take()
     }

@@ -9,8 +9,9 @@ use crate::desc::Special;
 use crate::error::{Error, ErrorClass};
 
 /// `compat_policy_input_ok()`: rejects deprecated (then unstable) input
-/// when the policy says so.  `crash` aborts the process on purpose, as
-/// QEMU's does: it is a testing aid that makes any use of such input fatal.
+/// when the policy says so.  `crash` gives a fatal error: the server
+/// aborts the process on purpose, as QEMU's does (a testing aid that makes
+/// any use of such input fatal), once earlier replies are written.
 pub fn policy_input_ok(
     special: Special,
     policy: &CompatPolicy,
@@ -28,7 +29,9 @@ pub fn policy_input_ok(
                 class,
                 format!("{adjective} {kind} {name} disabled by policy"),
             )),
-            InputPolicy::Crash => std::process::abort(),
+            InputPolicy::Crash => Err(Error::crash(format!(
+                "{adjective} {kind} {name}: policy 'crash'"
+            ))),
         }
     };
     check(special.deprecated, policy.deprecated_input, "Deprecated")?;

@@ -5,66 +5,170 @@
 //! started with `-machine none` does.
 
 mod cli;
+mod daemon;
 mod handlers;
+mod hmp;
 mod machine;
+mod migration;
+mod qom;
 
 use std::io::Write;
-use std::path::Path;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use qapi_defs as _;
 use qapi_runtime::server::Server;
+use qapi_runtime::server::transport::bind_unix;
 
-use crate::cli::MonitorSpec;
-use crate::machine::NoneMachine;
+use crate::cli::{Backend, Outcome};
+use crate::machine::{MachineOptions, NoneMachine};
+use crate::qom::ChardevInfo;
 
 fn main() {
-    let mut args = std::env::args();
-    let argv0 = args.next().unwrap_or_else(|| "qemu-system".to_owned());
+    let mut args = std::env::args_os();
+    let argv0 = args
+        .next()
+        .map(|a| a.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let program = Path::new(&argv0)
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| argv0.clone());
-    let rest: Vec<String> = args.collect();
+        .unwrap_or_else(|| "qemu-system".to_owned());
+    let rest: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
     let opts = match cli::parse(&program, &rest) {
-        Ok(o) => o,
-        Err(e) => fail(&e.render(&program)),
-    };
-    let start_paused = opts.start_paused;
-    let preconfig = opts.preconfig;
-    let accel = opts.accel.clone();
-    let server = match Server::new(opts.config.clone(), handlers::all(), |events| {
-        NoneMachine::new(opts.config.clone(), events, start_paused, preconfig, accel)
-    }) {
-        Ok(s) => s,
-        Err(e) => fail(&format!("{program}: {e}")),
-    };
-    if let Some(p) = &opts.pidfile {
-        let written = std::fs::File::create(p).and_then(|mut f| writeln!(f, "{}", std::process::id()));
-        if let Err(e) = written {
-            fail(&format!("{program}: cannot create PID file: {e}"));
+        Ok(Outcome::Run(o)) => o,
+        Ok(Outcome::Exit { stdout, code }) => {
+            let mut out = std::io::stdout();
+            let _ = out.write_all(stdout.as_bytes()).and_then(|()| out.flush());
+            std::process::exit(code)
         }
+        Err(e) => fail(&e.0),
+    };
+    // -daemonize: the parent re-runs itself detached and waits for the
+    // child to be ready; only the child gets past this point.
+    let ready = if opts.daemonize || daemon::is_child() {
+        match daemon::daemonize(&rest) {
+            daemon::Role::Child(r) => Some(r),
+            daemon::Role::Parent(code) => std::process::exit(code),
+        }
+    } else {
+        None
+    };
+    for w in &opts.warnings {
+        eprint_quiet(w);
     }
-    let mut threads = Vec::new();
-    for spec in opts.monitors {
-        let server = server.clone();
-        match spec {
-            MonitorSpec::Stdio => threads.push(std::thread::spawn(move || {
-                let _ = server.serve_stdio();
-            })),
-            MonitorSpec::Unix(path) => {
-                let listener = match qapi_runtime::server::transport::bind_unix(&path) {
+
+    if let Some(p) = &opts.pidfile
+        && let Err(e) = write_pidfile(p)
+    {
+        fail(&format!(
+            "{program}: cannot create PID file: Could not create '{}': {}\n",
+            p.display(),
+            strerror(&e)
+        ));
+    }
+
+    // Chardevs: bind the sockets (and wait for the first client where
+    // asked), as QEMU creates its backends before the monitors.
+    let mut infos = Vec::new();
+    let mut listeners: Vec<(String, UnixListener, Option<UnixStream>, Arc<AtomicBool>)> =
+        Vec::new();
+    let mut socket_files: Vec<PathBuf> = Vec::new();
+    for c in &opts.chardevs {
+        let connected = Arc::new(AtomicBool::new(false));
+        let socket = match &c.backend {
+            Backend::Stdio => None,
+            Backend::UnixServer { path, wait } => {
+                let listener = match bind_unix(path) {
                     Ok(l) => l,
                     Err(e) => fail(&format!(
-                        "{program}: -qmp unix:{}: Failed to bind socket to {}: {e}",
+                        "{program}: {}: Failed to bind socket to {}: {}\n",
+                        c.loc,
                         path.display(),
-                        path.display()
+                        strerror(&e)
                     )),
                 };
-                threads.push(std::thread::spawn(move || {
-                    let _ = server.serve_listener(listener);
-                }));
+                socket_files.push(path.clone());
+                let first = if *wait {
+                    eprint_quiet(&format!(
+                        "{program}: {}: info: QEMU waiting for connection on: disconnected:unix:{},server=on\n",
+                        c.loc,
+                        path.display()
+                    ));
+                    listener.accept().ok().map(|(s, _)| s)
+                } else {
+                    None
+                };
+                listeners.push((c.id.clone(), listener, first, connected.clone()));
+                Some(path.display().to_string())
+            }
+        };
+        infos.push(ChardevInfo {
+            id: c.id.clone(),
+            socket,
+            connected,
+        });
+    }
+
+    let config = opts.config.clone();
+    let machine_opts = MachineOptions {
+        autostart: opts.autostart,
+        preconfig: opts.preconfig,
+        accel: opts.accel.clone(),
+        name: opts.name.clone(),
+        chardevs: infos,
+        machine_props: opts.machine_props.clone(),
+    };
+    let server = match Server::new(config.clone(), handlers::all(), |events| {
+        NoneMachine::new(config, events, machine_opts)
+    }) {
+        Ok(s) => s,
+        Err(e) => fail(&format!("{program}: {e}\n")),
+    };
+    {
+        let pidfile = opts.pidfile.clone();
+        server.at_exit(move || {
+            if let Some(p) = pidfile {
+                let _ = std::fs::remove_file(p);
+            }
+            for f in socket_files {
+                let _ = std::fs::remove_file(f);
+            }
+        });
+    }
+
+    // Monitors, then everything else a chardev without monitor needs.
+    for c in &opts.chardevs {
+        let monitored = opts.monitors.iter().any(|m| m == &c.id);
+        match &c.backend {
+            Backend::Stdio if monitored => {
+                let server = server.clone();
+                std::thread::spawn(move || {
+                    let _ = server.serve_stdio();
+                });
+            }
+            Backend::Stdio => {}
+            Backend::UnixServer { .. } => {
+                let Some(pos) = listeners.iter().position(|(id, ..)| id == &c.id) else {
+                    continue;
+                };
+                let (_, listener, first, connected) = listeners.swap_remove(pos);
+                let server = server.clone();
+                std::thread::spawn(move || {
+                    if monitored {
+                        let _ = server.serve_listener_with(listener, first, Some(connected));
+                    } else {
+                        daemon::sink(listener, first, connected);
+                    }
+                });
             }
         }
+    }
+
+    if let Some(r) = ready {
+        r.signal();
     }
     // Like QEMU, keep running when monitors close; `quit` exits.
     loop {
@@ -72,7 +176,31 @@ fn main() {
     }
 }
 
+/// QEMU writes its PID followed by a newline.
+fn write_pidfile(p: &Path) -> std::io::Result<()> {
+    let mut f = std::fs::File::create(p)?;
+    writeln!(f, "{}", std::process::id())
+}
+
+/// The `strerror` text of an I/O error (without Rust's `(os error N)`).
+pub fn strerror(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+/// Writes to stderr, never panicking; a daemon writes nothing once its
+/// parent is gone (QEMU's daemon has stderr on `/dev/null`).
+pub fn eprint_quiet(msg: &str) {
+    if daemon::stderr_detached() {
+        return;
+    }
+    let _ = std::io::stderr().write_all(msg.as_bytes());
+}
+
 fn fail(msg: &str) -> ! {
-    eprintln!("{msg}");
+    eprint_quiet(msg);
     std::process::exit(1)
 }

@@ -1,7 +1,7 @@
 //! `control.json` and `run-state.json`: version, run state, quit.
 
 use qapi_defs::{
-    RunState, Resume, Shutdown, ShutdownCause, StatusInfo, Stop, VersionInfo, VersionTriple, cont, query_status,
+    Shutdown, ShutdownCause, StatusInfo, VersionInfo, VersionTriple, cont, query_status,
     query_version, quit, stop, x_exit_preconfig,
 };
 use qapi_runtime::{Error, Handlers};
@@ -27,20 +27,11 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         })
     });
     h.add::<stop>(|m, _| {
-        // vm_stop: only a running machine stops (and says so).
-        if m.is_running() {
-            m.run_state = RunState::Paused;
-            m.events().emit(&Stop);
-        } else if m.run_state == RunState::Prelaunch {
-            // Stays in prelaunch: it was never started.
-        }
+        m.vm_stop();
         Ok(())
     });
     h.add::<cont>(|m, _| {
-        if !m.is_running() {
-            m.run_state = RunState::Running;
-            m.events().emit(&Resume);
-        }
+        m.vm_start();
         Ok(())
     });
     h.add::<quit>(|m, _| {
@@ -58,6 +49,9 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             ));
         }
         m.phase = Phase::Ready;
+        if m.autostart {
+            m.vm_start();
+        }
         Ok(())
     });
 }

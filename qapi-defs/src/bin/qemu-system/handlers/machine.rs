@@ -1,8 +1,9 @@
-//! `machine.json`: target, UUID, KVM, CPUs.
+//! `machine.json`, `misc.json`, `yank.json`: what the machine is.
 
 use qapi_defs::{
-    KvmInfo, NameInfo, SysEmuTarget, TargetInfo, UuidInfo, query_cpus_fast, query_kvm, query_name, query_target,
-    query_uuid, query_yank,
+    KvmInfo, NameInfo, SysEmuTarget, TargetInfo, UuidInfo, YankInstance, YankInstanceBranch,
+    YankInstanceChardev, query_cpus_fast, query_kvm, query_name, query_target, query_uuid,
+    query_yank,
 };
 use qapi_runtime::{Error, Handlers, QapiEnum};
 
@@ -14,7 +15,12 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             .ok_or_else(|| Error::generic("this target is not a SysEmuTarget"))?;
         Ok(TargetInfo { arch })
     });
-    h.add::<query_name>(|_, _| Ok(NameInfo { name: None }));
+    h.add::<query_name>(|m, _| {
+        Ok(NameInfo {
+            name: m.name.clone(),
+        })
+    });
+    // No -uuid: QEMU reports the null UUID.
     h.add::<query_uuid>(|_, _| {
         Ok(UuidInfo {
             uuid: "00000000-0000-0000-0000-000000000000".to_owned(),
@@ -23,11 +29,19 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     h.add::<query_kvm>(|m, _| {
         let present = m.kvm_present();
         Ok(KvmInfo {
-            enabled: present && m.accel == "kvm",
+            enabled: present && m.kvm_enabled(),
             present,
         })
     });
-    // `-machine none` has no CPUs and nothing to yank.
+    // `-machine none` has no CPUs.
     h.add::<query_cpus_fast>(|_, _| Ok(Vec::new()));
-    h.add::<query_yank>(|_, _| Ok(Vec::new()));
+    // Socket chardevs register a yank instance each.
+    h.add::<query_yank>(|m, _| {
+        Ok(m.yank_chardevs
+            .iter()
+            .map(|id| YankInstance {
+                r#type: YankInstanceBranch::Chardev(YankInstanceChardev { id: id.clone() }),
+            })
+            .collect())
+    });
 }

@@ -2,10 +2,12 @@
 //! Every other command of the schema is still registered and
 //! argument-checked; it answers that it is not implemented.
 
+pub mod block;
 pub mod control;
+pub mod cpu;
+pub mod hmp;
 pub mod machine;
 pub mod migration;
-pub mod misc;
 pub mod qom;
 
 use qapi_runtime::Handlers;
@@ -15,10 +17,12 @@ use crate::machine::NoneMachine;
 /// All handlers of the model.
 pub fn all() -> Handlers<NoneMachine> {
     let mut h = Handlers::new();
+    block::register(&mut h);
     control::register(&mut h);
+    cpu::register(&mut h);
+    hmp::register(&mut h);
     machine::register(&mut h);
     migration::register(&mut h);
-    misc::register(&mut h);
     qom::register(&mut h);
     h
 }
