@@ -11,6 +11,7 @@ mod hmp;
 mod machine;
 mod migration;
 mod qom;
+mod signals;
 
 use std::io::Write;
 use std::os::unix::net::{UnixListener, UnixStream};
@@ -170,7 +171,9 @@ fn main() {
     if let Some(r) = ready {
         r.signal();
     }
-    // Like QEMU, keep running when monitors close; `quit` exits.
+    // Like QEMU, keep running when monitors close; `quit` or a
+    // termination signal exits.
+    signals::wait_for_termination(&server, &program);
     loop {
         std::thread::park();
     }
