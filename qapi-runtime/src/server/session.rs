@@ -63,11 +63,16 @@ impl Outbox {
         }
     }
 
-    /// Appends a message the monitor's own reader produced; the reader
-    /// flushes it itself, so nobody needs waking (a wake-up per reply
-    /// costs more than the reply).
-    fn push_own(&self, bytes: &[u8]) {
-        self.append(bytes);
+    /// Appends a message the monitor's own reader produced, written
+    /// straight into the buffer (no intermediate copy of large replies);
+    /// the reader flushes it itself, so nobody needs waking (a wake-up per
+    /// reply costs more than the reply).
+    fn push_own(&self, message: &Value) {
+        let mut g = self.lock();
+        if !g.closed {
+            crate::json::write(message, &mut g.buf);
+            g.buf.extend_from_slice(b"\r\n");
+        }
     }
 
     fn append(&self, bytes: &[u8]) -> bool {
@@ -225,7 +230,7 @@ impl<S: Machine> Session<S> {
         qmp.push_unique("capabilities", Value::List(caps));
         let mut g = Dict::with_capacity(1);
         g.push_unique("QMP", qmp);
-        self.out.push_own(&crate::json::to_message(&Value::Dict(g)));
+        self.out.push_own(&Value::Dict(g));
     }
 
     /// Feeds bytes from the client; replies (and events) go to the outbox.
@@ -265,7 +270,7 @@ impl<S: Machine> Session<S> {
             }
         };
         match response {
-            Response::Reply(r) => self.out.push_own(&crate::json::to_message(&r)),
+            Response::Reply(r) => self.out.push_own(&r),
             Response::Silent => {}
             Response::Abort => self.aborted = true,
         }
