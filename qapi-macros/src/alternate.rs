@@ -29,13 +29,11 @@ struct BranchSpec {
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let mut item: syn::ItemEnum = match syn::parse2(input) {
-        Ok(i) => i,
-        Err(e) => {
-            return syn::Error::new(e.span(), "#[qapi::alternate] applies to an enum")
-                .to_compile_error();
-        }
-    };
+    let mut item: syn::ItemEnum =
+        match common::parse_item(input, "#[qapi::alternate] applies to an enum") {
+            Ok(i) => i,
+            Err(e) => return e,
+        };
     common::check_single_meta(&cx, &mut item.attrs, "alternate");
     let mut args = Args::parse(&cx, args);
     let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
@@ -148,10 +146,6 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
 
     let entity = common::entity_static("ALTERNATE", ident);
     let name = &def.name;
-    let module = common::module_tokens(def.name_span);
-    let loc = common::loc_tokens(ident);
-    let cond = to_cond(def.cond.as_ref());
-    let features = common::features_tokens(&def.features);
     let descs = branches.iter().map(|b| {
         let (n, ty) = (&b.name, &b.ty);
         let c = to_cond(b.cond.as_ref());
@@ -171,19 +165,14 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     });
     let registered = common::registered(
         &entity,
-        quote! {
-            ::qapi_runtime::desc::Entity {
-                name: #name,
-                module: #module,
-                loc: #loc,
-                cond: #cond,
-                features: #features,
-                kind: ::qapi_runtime::desc::Kind::Alternate(::qapi_runtime::desc::AlternateDesc {
-                    branches: &[#(#descs),*],
-                }),
-                implicit: false,
-            }
-        },
+        common::entity_tokens(
+            &def,
+            ident,
+            quote! { ::qapi_runtime::desc::Kind::Alternate(::qapi_runtime::desc::AlternateDesc {
+                branches: &[#(#descs),*],
+            }) },
+            false,
+        ),
     );
     let serde = common::serde_impls(ident);
     quote! {

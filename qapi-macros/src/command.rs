@@ -28,7 +28,6 @@ use syn::{Attribute, Block, Signature, Token, Visibility};
 
 use crate::attr::{Args, Pragmas};
 use crate::common::{self, DefAttrs, MemberRules, MemberSpec};
-use crate::cond::to_cond;
 use crate::ctxt::Ctxt;
 use crate::names;
 use crate::structure;
@@ -72,15 +71,12 @@ pub enum DataForm {
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let mut item: CommandItem = match syn::parse2(input) {
+    let mut item: CommandItem = match common::parse_item(
+        input,
+        "#[qapi::command] applies to a function, as in `pub fn query_status() -> Result<StatusInfo>;`",
+    ) {
         Ok(i) => i,
-        Err(e) => {
-            return syn::Error::new(
-                e.span(),
-                "#[qapi::command] applies to a function, as in `pub fn query_status() -> Result<StatusInfo>;`",
-            )
-            .to_compile_error();
-        }
+        Err(e) => return e,
     };
     let fn_ident = item.sig.ident.clone();
     common::check_single_meta(&cx, &mut item.attrs, "command");
@@ -239,7 +235,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             });
             out.extend(common::unregistered(
                 &args_entity,
-                structure::entity_tokens(&args_ident, &args_def, &params, true),
+                structure::struct_entity_tokens(&args_ident, &args_def, &params, true),
             ));
             out.extend(structure::object_impls(
                 &args_ident,
@@ -325,10 +321,6 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         }
     };
 
-    let module = common::module_tokens(def.name_span);
-    let loc = common::loc_tokens(&fn_ident);
-    let cond = to_cond(def.cond.as_ref());
-    let features = common::features_tokens(&def.features);
     let args_form = match form {
         DataForm::None => quote!(None),
         DataForm::Inline => quote!(Inline),
@@ -344,27 +336,22 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     );
     out.extend(common::registered(
         &entity,
-        quote! {
-            ::qapi_runtime::desc::Entity {
-                name: #cmd_name,
-                module: #module,
-                loc: #loc,
-                cond: #cond,
-                features: #features,
-                kind: ::qapi_runtime::desc::Kind::Command(::qapi_runtime::desc::CommandDesc {
-                    args: #args_typeref,
-                    args_form: ::qapi_runtime::desc::ArgsForm::#args_form,
-                    ret: #ret_typeref,
-                    generated: #generated,
-                    success_response: #success,
-                    allow_oob: #oob,
-                    allow_preconfig: #preconfig,
-                    coroutine: #coro,
-                    handler: #handler,
-                }),
-                implicit: false,
-            }
-        },
+        common::entity_tokens(
+            &def,
+            &fn_ident,
+            quote! { ::qapi_runtime::desc::Kind::Command(::qapi_runtime::desc::CommandDesc {
+                args: #args_typeref,
+                args_form: ::qapi_runtime::desc::ArgsForm::#args_form,
+                ret: #ret_typeref,
+                generated: #generated,
+                success_response: #success,
+                allow_oob: #oob,
+                allow_preconfig: #preconfig,
+                coroutine: #coro,
+                handler: #handler,
+            }) },
+            false,
+        ),
     ));
 
     let docs = item.attrs.iter().filter(|a| a.path().is_ident("doc"));

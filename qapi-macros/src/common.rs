@@ -93,6 +93,40 @@ pub fn module_tokens(span: Span) -> TokenStream {
     quote_spanned!(span=> &QAPI_MODULE)
 }
 
+/// Parses the item an attribute macro is on; on failure, the error says
+/// what the macro applies to.
+pub fn parse_item<T: syn::parse::Parse>(
+    input: TokenStream,
+    applies_to: &str,
+) -> Result<T, TokenStream> {
+    syn::parse2(input).map_err(|e| syn::Error::new(e.span(), applies_to).to_compile_error())
+}
+
+/// The `Entity { .. }` of a definition, given its descriptor `kind`.
+pub fn entity_tokens(
+    def: &DefAttrs,
+    ident: &Ident,
+    kind: TokenStream,
+    implicit: bool,
+) -> TokenStream {
+    let name = &def.name;
+    let module = module_tokens(def.name_span);
+    let loc = loc_tokens(ident);
+    let cond = to_cond(def.cond.as_ref());
+    let features = features_tokens(&def.features);
+    quote! {
+        ::qapi_runtime::desc::Entity {
+            name: #name,
+            module: #module,
+            loc: #loc,
+            cond: #cond,
+            features: #features,
+            kind: #kind,
+            implicit: #implicit,
+        }
+    }
+}
+
 /// Wraps an entity static so it lands in the registry.
 pub fn registered(static_ident: &Ident, entity: TokenStream) -> TokenStream {
     quote! {

@@ -30,13 +30,11 @@ struct ValueSpec {
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let mut item: syn::ItemEnum = match syn::parse2(input) {
-        Ok(i) => i,
-        Err(e) => {
-            return syn::Error::new(e.span(), "#[qapi::enumeration] applies to an enum")
-                .to_compile_error();
-        }
-    };
+    let mut item: syn::ItemEnum =
+        match common::parse_item(input, "#[qapi::enumeration] applies to an enum") {
+            Ok(i) => i,
+            Err(e) => return e,
+        };
     common::check_single_meta(&cx, &mut item.attrs, "enumeration");
     let mut args = Args::parse(&cx, args);
     let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
@@ -123,10 +121,6 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
 
     let entity = common::entity_static("ENUM", ident);
     let name = &def.name;
-    let module = common::module_tokens(def.name_span);
-    let loc = common::loc_tokens(ident);
-    let cond = to_cond(def.cond.as_ref());
-    let features = common::features_tokens(&def.features);
     let prefix = match prefix {
         Some(p) => quote!(::core::option::Option::Some(#p)),
         None => quote!(::core::option::Option::None),
@@ -141,20 +135,15 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let variants: Vec<&syn::Ident> = values.iter().map(|v| &v.ident).collect();
     let registered = common::registered(
         &entity,
-        quote! {
-            ::qapi_runtime::desc::Entity {
-                name: #name,
-                module: #module,
-                loc: #loc,
-                cond: #cond,
-                features: #features,
-                kind: ::qapi_runtime::desc::Kind::Enum(::qapi_runtime::desc::EnumDesc {
-                    values: &[#(#value_descs),*],
-                    prefix: #prefix,
-                }),
-                implicit: false,
-            }
-        },
+        common::entity_tokens(
+            &def,
+            ident,
+            quote! { ::qapi_runtime::desc::Kind::Enum(::qapi_runtime::desc::EnumDesc {
+                values: &[#(#value_descs),*],
+                prefix: #prefix,
+            }) },
+            false,
+        ),
     );
     let serde = common::serde_impls(ident);
     let index_body = if values.is_empty() {

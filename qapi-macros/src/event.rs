@@ -21,20 +21,17 @@ use quote::quote;
 use crate::attr::Args;
 use crate::command::data_checks;
 use crate::common::{self, DefAttrs, MemberRules, MemberSpec};
-use crate::cond::to_cond;
 use crate::ctxt::Ctxt;
 use crate::names;
 use crate::structure;
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let mut item: syn::ItemStruct = match syn::parse2(input) {
-        Ok(i) => i,
-        Err(e) => {
-            return syn::Error::new(e.span(), "#[qapi::event] applies to a struct")
-                .to_compile_error();
-        }
-    };
+    let mut item: syn::ItemStruct =
+        match common::parse_item(input, "#[qapi::event] applies to a struct") {
+            Ok(i) => i,
+            Err(e) => return e,
+        };
     let ident = item.ident.clone();
     common::check_single_meta(&cx, &mut item.attrs, "event");
     let mut args = Args::parse(&cx, args);
@@ -124,7 +121,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             let arg_entity = common::entity_static("ARGS", &ident);
             out.extend(common::unregistered(
                 &arg_entity,
-                structure::entity_tokens(&ident, &arg_def, members, true),
+                structure::struct_entity_tokens(&ident, &arg_def, members, true),
             ));
             out.extend(structure::object_impls(
                 &ident,
@@ -151,27 +148,18 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             )
         }
     };
-    let module = common::module_tokens(def.name_span);
-    let loc = common::loc_tokens(&ident);
-    let cond = to_cond(def.cond.as_ref());
-    let features = common::features_tokens(&def.features);
     let is_boxed = boxed.is_some();
     out.extend(common::registered(
         &entity,
-        quote! {
-            ::qapi_runtime::desc::Entity {
-                name: #name,
-                module: #module,
-                loc: #loc,
-                cond: #cond,
-                features: #features,
-                kind: ::qapi_runtime::desc::Kind::Event(::qapi_runtime::desc::EventDesc {
-                    data: #data_typeref,
-                    boxed: #is_boxed,
-                }),
-                implicit: false,
-            }
-        },
+        common::entity_tokens(
+            &def,
+            &ident,
+            quote! { ::qapi_runtime::desc::Kind::Event(::qapi_runtime::desc::EventDesc {
+                data: #data_typeref,
+                boxed: #is_boxed,
+            }) },
+            false,
+        ),
     ));
     quote! {
         #item

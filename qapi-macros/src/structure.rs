@@ -18,19 +18,16 @@ use syn::spanned::Spanned;
 
 use crate::attr::{Args, Pragmas};
 use crate::common::{self, DefAttrs, MemberRules, MemberSpec};
-use crate::cond::to_cond;
 use crate::ctxt::Ctxt;
 use crate::names;
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let mut item: syn::ItemStruct = match syn::parse2(input) {
-        Ok(i) => i,
-        Err(e) => {
-            return syn::Error::new(e.span(), "#[qapi::structure] applies to a struct")
-                .to_compile_error();
-        }
-    };
+    let mut item: syn::ItemStruct =
+        match common::parse_item(input, "#[qapi::structure] applies to a struct") {
+            Ok(i) => i,
+            Err(e) => return e,
+        };
     common::check_single_meta(&cx, &mut item.attrs, "structure");
     let mut args = Args::parse(&cx, args);
     let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
@@ -59,7 +56,10 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     }
     let entity = common::entity_static("STRUCT", &item.ident);
     let body = object_impls(&item.ident, &def, &members, &entity, false, quote!());
-    let registered = common::registered(&entity, entity_tokens(&item.ident, &def, &members, false));
+    let registered = common::registered(
+        &entity,
+        struct_entity_tokens(&item.ident, &def, &members, false),
+    );
     quote! {
         #item
         #registered
@@ -148,17 +148,12 @@ pub fn parse_members(
 }
 
 /// The `Entity` of a struct (or of an implicit argument/data struct).
-pub fn entity_tokens(
+pub fn struct_entity_tokens(
     ident: &syn::Ident,
     def: &DefAttrs,
     members: &[MemberSpec],
     implicit: bool,
 ) -> TokenStream {
-    let name = &def.name;
-    let module = common::module_tokens(def.name_span);
-    let loc = common::loc_tokens(ident);
-    let cond = to_cond(def.cond.as_ref());
-    let features = common::features_tokens(&def.features);
     let base = match members.iter().find(|m| m.is_base.is_some()) {
         Some(b) => {
             let ty = &b.ty;
@@ -170,20 +165,15 @@ pub fn entity_tokens(
         .iter()
         .filter(|m| m.is_base.is_none())
         .map(|m| m.member_tokens(None));
-    quote! {
-        ::qapi_runtime::desc::Entity {
-            name: #name,
-            module: #module,
-            loc: #loc,
-            cond: #cond,
-            features: #features,
-            kind: ::qapi_runtime::desc::Kind::Struct(::qapi_runtime::desc::StructDesc {
-                base: #base,
-                members: &[#(#descs),*],
-            }),
-            implicit: #implicit,
-        }
-    }
+    common::entity_tokens(
+        def,
+        ident,
+        quote! { ::qapi_runtime::desc::Kind::Struct(::qapi_runtime::desc::StructDesc {
+            base: #base,
+            members: &[#(#descs),*],
+        }) },
+        implicit,
+    )
 }
 
 /// `QapiType`, `QapiObject` and serde impls of an object type, plus the

@@ -37,15 +37,12 @@ use crate::structure;
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let mut item: syn::ItemStruct = match syn::parse2(input) {
+    let mut item: syn::ItemStruct = match common::parse_item(
+        input,
+        "#[qapi::union] applies to a struct of the common members, one of them #[qapi(discriminator)]",
+    ) {
         Ok(i) => i,
-        Err(e) => {
-            return syn::Error::new(
-                e.span(),
-                "#[qapi::union] applies to a struct of the common members, one of them #[qapi(discriminator)]",
-            )
-            .to_compile_error();
-        }
+        Err(e) => return e,
     };
     common::check_single_meta(&cx, &mut item.attrs, "union");
     let mut args = Args::parse(&cx, args);
@@ -144,11 +141,6 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     }
 
     let body = structure::object_impls(ident, &def, &members, &entity, true, checks);
-    let name = &def.name;
-    let module = common::module_tokens(def.name_span);
-    let loc = common::loc_tokens(ident);
-    let cond = to_cond(def.cond.as_ref());
-    let features = common::features_tokens(&def.features);
     let descs = members.iter().map(|m| m.member_tokens(None));
     let base_tokens = match &base {
         Some((b, _)) => {
@@ -161,22 +153,17 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         quote_spanned!(disc_ty.span()=> <#disc_ty as ::qapi_runtime::QapiBranches>::BRANCHES);
     let registered = common::registered(
         &entity,
-        quote! {
-            ::qapi_runtime::desc::Entity {
-                name: #name,
-                module: #module,
-                loc: #loc,
-                cond: #cond,
-                features: #features,
-                kind: ::qapi_runtime::desc::Kind::Union(::qapi_runtime::desc::UnionDesc {
-                    base: #base_tokens,
-                    members: &[#(#descs),*],
-                    discriminator: #disc_name,
-                    branches: #branches_desc,
-                }),
-                implicit: false,
-            }
-        },
+        common::entity_tokens(
+            &def,
+            ident,
+            quote! { ::qapi_runtime::desc::Kind::Union(::qapi_runtime::desc::UnionDesc {
+                base: #base_tokens,
+                members: &[#(#descs),*],
+                discriminator: #disc_name,
+                branches: #branches_desc,
+            }) },
+            false,
+        ),
     );
     quote! {
         #item
@@ -187,13 +174,11 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
 
 pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let mut item: syn::ItemEnum = match syn::parse2(input) {
-        Ok(i) => i,
-        Err(e) => {
-            return syn::Error::new(e.span(), "#[qapi::branches] applies to an enum")
-                .to_compile_error();
-        }
-    };
+    let mut item: syn::ItemEnum =
+        match common::parse_item(input, "#[qapi::branches] applies to an enum") {
+            Ok(i) => i,
+            Err(e) => return e,
+        };
     common::check_single_meta(&cx, &mut item.attrs, "branches");
     let mut args = Args::parse(&cx, args);
     let tag = args.take_type(&cx, "tag");
