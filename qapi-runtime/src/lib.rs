@@ -37,6 +37,7 @@ pub mod dsl;
 pub mod dump;
 pub mod error;
 pub mod event;
+pub mod glib;
 pub mod introspect;
 pub mod json;
 pub mod pred;

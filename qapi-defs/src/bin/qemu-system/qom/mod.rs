@@ -8,8 +8,6 @@
 //! ([`ghash`]), and prepends every property: the reply is that walk
 //! reversed.
 
-pub mod ghash;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -19,7 +17,7 @@ use qapi_defs::{
 };
 use qapi_runtime::{Config, Error, QapiEnum, QapiType, Value};
 
-use ghash::GHashTable;
+use qapi_runtime::glib::HashTable;
 
 /// The value behind a property.
 #[derive(Clone)]
@@ -91,9 +89,9 @@ pub struct ChardevInfo {
 
 /// Properties in the iteration order of the hash table holding them.
 fn in_table_order(props: &[Property]) -> Vec<&Property> {
-    let t = GHashTable::with_keys(props.iter().map(|p| p.name.as_str()));
-    t.iter()
-        .filter_map(|n| props.iter().find(|p| p.name == n))
+    HashTable::with_keys(props.iter().map(|p| p.name.as_str()))
+        .iter()
+        .filter_map(|i| props.get(i))
         .collect()
 }
 
