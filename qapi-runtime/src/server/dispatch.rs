@@ -128,13 +128,15 @@ impl<S: Machine> Shared<S> {
     /// Handles one parsed request for a monitor (`qmp_dispatch` plus the
     /// negotiation-mode rewrite of `monitor_qmp_dispatch`).
     pub(crate) fn dispatch(&self, mon: &mut MonitorState, req: Value, state: &mut S) -> Response {
-        let Value::Dict(d) = req else {
+        let Value::Dict(mut d) = req else {
             return Response::Reply(error_response(
                 &Error::generic("QMP input must be a JSON object"),
                 None,
             ));
         };
-        let id = d.get("id").cloned();
+        // Taken out rather than copied (it may be large); the envelope
+        // check accepts `id` whatever it is, so it need not see it.
+        let id = d.remove("id");
         let result = self.run(mon, d, state);
         match result {
             Ok(Some(ret)) => Response::Reply(success_response(ret, id)),

@@ -14,22 +14,50 @@ use crate::value::{Dict, Value};
 use super::dispatch::{MonitorState, Response, error_response};
 use super::{Machine, Shared};
 
+/// Output produced by other threads (events) that may wait for one
+/// client: beyond this the client is cut off (see [`Outbox::push`]).
+///
+/// A client that reads has next to nothing waiting: events are a few
+/// hundred bytes and come in small bursts (QEMU throttles the chatty ones
+/// to one per second).  4 MiB is some 40,000 `STOP`/`RESUME` events the
+/// client has not taken, or twenty times this model's largest reply
+/// (`query-qmp-schema`), so only a client that stopped reading gets there;
+/// and with a monitor per socket, memory stays within a few MiB per monitor.
+/// QEMU has no such limit: its `mon->outbuf` grows for as long as the
+/// client does not read.
+pub const MAX_PENDING_EVENTS: usize = 4 << 20;
+
+/// A buffer that grew beyond this is not kept for reuse once written, so
+/// that one large reply or backlog does not pin its memory.
+const KEEP_CAPACITY: usize = 1 << 20;
+
+/// Called when an outbox overflows, to cut the connection off.
+type Disconnect = Box<dyn Fn() + Send + Sync>;
+
 /// The output of one monitor: bytes waiting to be written.
 pub struct Outbox {
     inner: Mutex<OutboxInner>,
     ready: Condvar,
     negotiated: AtomicBool,
+    /// Set by the transport: ends the connection (shuts the socket down).
+    disconnect: Mutex<Option<Disconnect>>,
 }
 
 struct OutboxInner {
     buf: Vec<u8>,
     /// The buffer being written, kept for reuse.
     spare: Vec<u8>,
+    /// Bytes of `buf` pushed by other threads (events).
+    events: usize,
+    /// Bytes pushed by other threads in the chunk being written.
+    events_writing: usize,
     /// Threads waiting in `wait_drained`.
     drainers: usize,
     /// Someone is writing; others only append.
     writing: bool,
     closed: bool,
+    /// Closed because output of others exceeded [`MAX_PENDING_EVENTS`].
+    overflowed: bool,
 }
 
 impl Outbox {
@@ -38,12 +66,16 @@ impl Outbox {
             inner: Mutex::new(OutboxInner {
                 buf: Vec::new(),
                 spare: Vec::new(),
+                events: 0,
+                events_writing: 0,
                 drainers: 0,
                 writing: false,
                 closed: false,
+                overflowed: false,
             }),
             ready: Condvar::new(),
             negotiated: AtomicBool::new(false),
+            disconnect: Mutex::new(None),
         }
     }
 
@@ -57,10 +89,51 @@ impl Outbox {
 
     /// Appends a message from another thread (an event) and wakes the
     /// monitor's writer.
+    ///
+    /// If the output of others the client has not taken would exceed
+    /// [`MAX_PENDING_EVENTS`], the client is not reading: the outbox is
+    /// closed instead, its memory freed, and the connection cut off (see
+    /// [`Outbox::set_disconnect`]); other monitors are not affected.
     pub(crate) fn push(&self, bytes: &[u8]) {
-        if self.append(bytes) {
-            self.ready.notify_all();
+        let mut g = self.lock();
+        if g.closed {
+            return;
         }
+        if g.events + g.events_writing + bytes.len() > MAX_PENDING_EVENTS {
+            g.closed = true;
+            g.overflowed = true;
+            g.buf = Vec::new();
+            g.spare = Vec::new();
+            g.events = 0;
+            drop(g);
+            self.ready.notify_all();
+            let hook = self.disconnect.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(f) = hook.as_ref() {
+                f();
+            }
+            return;
+        }
+        g.buf.extend_from_slice(bytes);
+        g.events += bytes.len();
+        drop(g);
+        self.ready.notify_all();
+    }
+
+    /// Sets what cuts the connection off when the outbox overflows (the
+    /// transport shuts the socket down, which wakes its reader and writer).
+    pub fn set_disconnect(&self, f: impl Fn() + Send + Sync + 'static) {
+        *self.disconnect.lock().unwrap_or_else(|p| p.into_inner()) = Some(Box::new(f));
+    }
+
+    /// Whether the outbox was closed because the client did not take the
+    /// output of others (events) in time.
+    pub fn overflowed(&self) -> bool {
+        self.lock().overflowed
+    }
+
+    /// Whether the outbox takes no more output.
+    pub fn is_closed(&self) -> bool {
+        self.lock().closed
     }
 
     /// Appends a message the monitor's own reader produced, written
@@ -75,15 +148,6 @@ impl Outbox {
         }
     }
 
-    fn append(&self, bytes: &[u8]) -> bool {
-        let mut g = self.lock();
-        if g.closed {
-            return false;
-        }
-        g.buf.extend_from_slice(bytes);
-        true
-    }
-
     /// Bytes waiting to be written.
     pub fn pending(&self) -> usize {
         self.lock().buf.len()
@@ -91,13 +155,19 @@ impl Outbox {
 
     /// Takes everything pending (for tests and in-process use).
     pub fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut self.lock().buf)
+        let mut g = self.lock();
+        g.events = 0;
+        std::mem::take(&mut g.buf)
     }
 
     /// Writes everything pending to `w`, unless another thread is writing
-    /// (it will write what was appended).  Blocks while `w` blocks.
+    /// (it will write what was appended).  Blocks while `w` blocks.  Fails
+    /// once the outbox overflowed.
     pub fn flush_to(&self, w: &mut dyn Write) -> io::Result<()> {
         let mut g = self.lock();
+        if g.overflowed {
+            return Err(overflow_error());
+        }
         if g.writing || g.buf.is_empty() {
             return Ok(());
         }
@@ -105,8 +175,18 @@ impl Outbox {
         // Two buffers swap roles so that steady traffic allocates nothing.
         let mut chunk = std::mem::take(&mut g.spare);
         loop {
+            if g.overflowed {
+                // `push` freed the buffers and woke everybody.
+                g.writing = false;
+                g.events_writing = 0;
+                return Err(overflow_error());
+            }
             chunk.clear();
+            if chunk.capacity() > KEEP_CAPACITY {
+                chunk = Vec::new();
+            }
             std::mem::swap(&mut chunk, &mut g.buf);
+            g.events_writing = std::mem::take(&mut g.events);
             if chunk.is_empty() {
                 g.spare = chunk;
                 g.writing = false;
@@ -122,6 +202,7 @@ impl Outbox {
             g = self.lock();
             if let Err(e) = r {
                 g.writing = false;
+                g.events_writing = 0;
                 g.closed = true;
                 drop(g);
                 self.ready.notify_all();
@@ -175,8 +256,14 @@ type AfterResponse = Box<dyn FnMut() + Send>;
 
 /// One QMP monitor.
 pub struct Session<S> {
-    shared: Arc<Shared<S>>,
     parser: StreamParser,
+    mon: Monitor<S>,
+}
+
+/// A monitor's state apart from its parser, so that each message is
+/// handled as soon as the parser yields it.
+struct Monitor<S> {
+    shared: Arc<Shared<S>>,
     state: MonitorState,
     out: Arc<Outbox>,
     after_response: Option<AfterResponse>,
@@ -188,31 +275,33 @@ impl<S: Machine> Session<S> {
         let out = Arc::new(Outbox::new());
         shared.events.attach(&out);
         Session {
-            shared,
             parser: StreamParser::new(),
-            state: MonitorState {
-                offer_oob,
-                ..MonitorState::default()
+            mon: Monitor {
+                shared,
+                state: MonitorState {
+                    offer_oob,
+                    ..MonitorState::default()
+                },
+                out,
+                after_response: None,
+                aborted: false,
             },
-            out,
-            after_response: None,
-            aborted: false,
         }
     }
 
     /// Runs `f` after each response is queued.
     pub fn set_after_response(&mut self, f: impl FnMut() + Send + 'static) {
-        self.after_response = Some(Box::new(f));
+        self.mon.after_response = Some(Box::new(f));
     }
 
     /// The monitor's output queue.
     pub fn outbox(&self) -> &Arc<Outbox> {
-        &self.out
+        &self.mon.out
     }
 
     /// Queues the greeting (`{"QMP": {"version": ..., "capabilities": ...}}`).
     pub fn greet(&self) {
-        let build = &self.shared.config.build;
+        let build = &self.mon.shared.config.build;
         let mut qemu = Dict::with_capacity(3);
         qemu.push_unique("major", build.version.0 as i64);
         qemu.push_unique("minor", build.version.1 as i64);
@@ -220,7 +309,7 @@ impl<S: Machine> Session<S> {
         let mut version = Dict::with_capacity(2);
         version.push_unique("qemu", qemu);
         version.push_unique("package", build.package.as_str());
-        let caps: Vec<Value> = if self.state.offer_oob {
+        let caps: Vec<Value> = if self.mon.state.offer_oob {
             vec!["oob".into()]
         } else {
             vec![]
@@ -230,30 +319,43 @@ impl<S: Machine> Session<S> {
         qmp.push_unique("capabilities", Value::List(caps));
         let mut g = Dict::with_capacity(1);
         g.push_unique("QMP", qmp);
-        self.out.push_own(&Value::Dict(g));
+        self.mon.out.push_own(&Value::Dict(g));
     }
 
     /// Feeds bytes from the client; replies (and events) go to the outbox.
-    /// Once the machine asked to exit (`quit`), nothing more is read, as
-    /// QEMU reads no further request before the one in hand is answered.
+    /// Each message is handled as soon as it is complete, so at most one
+    /// parsed request waits at any time.  Once the machine asked to exit
+    /// (`quit`), nothing more is handled, as QEMU reads no further request
+    /// before the one in hand is answered.
     pub fn feed(&mut self, bytes: &[u8]) {
-        let mut parsed = Vec::new();
-        self.parser.feed(bytes, &mut |p| parsed.push(p));
-        for p in parsed {
+        let Session { parser, mon } = self;
+        parser.feed(bytes, &mut |p| {
             // Nothing is handled after `quit` or a fatal policy violation.
-            if self.aborted || self.shared.exit_status().is_some() {
-                return;
+            if !mon.aborted && mon.shared.exit_status().is_none() {
+                mon.handle(p);
             }
-            self.handle(p);
-        }
+        });
     }
 
     /// Whether a `-compat ...=crash` policy was violated: the transport
     /// writes the replies so far and aborts the process.
     pub fn aborted(&self) -> bool {
-        self.aborted
+        self.mon.aborted
     }
 
+    /// Feeds bytes and returns all output produced so far (in-process use).
+    pub fn exchange(&mut self, bytes: &[u8]) -> Vec<u8> {
+        self.feed(bytes);
+        self.mon.out.take()
+    }
+
+    /// The exit status, once the machine asked to exit.
+    pub fn exit_status(&self) -> Option<i32> {
+        self.mon.shared.exit_status()
+    }
+}
+
+impl<S: Machine> Monitor<S> {
     fn handle(&mut self, p: Parsed) {
         let response = match p {
             Parsed::Error(desc) => {
@@ -278,21 +380,14 @@ impl<S: Machine> Session<S> {
             f();
         }
     }
+}
 
-    /// Feeds bytes and returns all output produced so far (in-process use).
-    pub fn exchange(&mut self, bytes: &[u8]) -> Vec<u8> {
-        self.feed(bytes);
-        self.out.take()
-    }
-
-    /// The exit status, once the machine asked to exit.
-    pub fn exit_status(&self) -> Option<i32> {
-        self.shared.exit_status()
-    }
+fn overflow_error() -> io::Error {
+    io::Error::other("the client did not read its output; connection closed")
 }
 
 impl<S> Drop for Session<S> {
     fn drop(&mut self) {
-        self.out.close();
+        self.mon.out.close();
     }
 }

@@ -8,6 +8,7 @@
 //! disconnect touches no other monitor.
 
 use std::io::{self, Read, Write};
+use std::net::Shutdown;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,11 +26,26 @@ const FLUSH_AT: usize = 256 * 1024;
 
 impl<S: Machine> Server<S> {
     /// Serves one monitor connection until the client goes away.
-    pub fn serve_connection<R, W>(
+    pub fn serve_connection<R, W>(&self, reader: R, writer: W, offer_oob: bool) -> io::Result<()>
+    where
+        R: Read,
+        W: Write + Send + 'static,
+    {
+        self.serve_connection_with(reader, writer, offer_oob, None::<fn()>)
+    }
+
+    /// Serves one monitor connection until the client goes away or has
+    /// not read the output of others beyond [`MAX_PENDING_EVENTS`]
+    /// (`disconnect` then ends the connection: it must make the reader's
+    /// blocking reads and writes return, as shutting a socket down does).
+    ///
+    /// [`MAX_PENDING_EVENTS`]: super::session::MAX_PENDING_EVENTS
+    pub fn serve_connection_with<R, W>(
         &self,
         mut reader: R,
         writer: W,
         offer_oob: bool,
+        disconnect: Option<impl Fn() + Send + Sync + 'static>,
     ) -> io::Result<()>
     where
         R: Read,
@@ -37,6 +53,9 @@ impl<S: Machine> Server<S> {
     {
         let mut session = self.session(offer_oob);
         let out = session.outbox().clone();
+        if let Some(f) = disconnect {
+            out.set_disconnect(f);
+        }
         let writer = Arc::new(Mutex::new(writer));
         let bg = spawn_writer(out.clone(), writer.clone())?;
         {
@@ -63,6 +82,10 @@ impl<S: Machine> Server<S> {
             session.feed(&buf[..n]);
             if let Err(e) = flush(&out, &writer) {
                 break Err(e);
+            }
+            if out.is_closed() {
+                // The writer failed: the client is gone.
+                break Ok(());
             }
             if session.aborted() {
                 // `-compat ...=crash`: QEMU aborts on purpose.
@@ -114,14 +137,18 @@ impl<S: Machine> Server<S> {
                     Err(e) => return Err(e),
                 },
             };
-            let Ok(write_half) = stream.try_clone() else {
+            let (Ok(write_half), Ok(control)) = (stream.try_clone(), stream.try_clone()) else {
                 continue;
             };
             if let Some(c) = &connected {
                 c.store(true, Ordering::SeqCst);
             }
+            // A client that does not read its events is cut off.
+            let disconnect = move || {
+                let _ = control.shutdown(Shutdown::Both);
+            };
             // A broken connection only ends that connection.
-            let _ = self.serve_connection(stream, write_half, true);
+            let _ = self.serve_connection_with(stream, write_half, true, Some(disconnect));
             if let Some(c) = &connected {
                 c.store(false, Ordering::SeqCst);
             }
