@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build-time and size benchmark of the workspace (not a test).
 #
-# Prints: clean release build of the workspace and of qapi-defs alone,
+# Prints: clean release build of the workspace, of qapi-defs with its
+# dependencies, and of the qapi-defs crate alone (dependencies built),
 # incremental dev rebuild after touching one schema module, the release
 # binary's size, and the bytes each registered entity costs.
 # Uses its own target directory so it does not disturb normal builds.
@@ -18,9 +19,13 @@ echo "cargo fetch"; cargo fetch -q
 full=$(secs cargo build --release --workspace)
 echo "clean release build, workspace:            ${full} s"
 
+rm -rf "$T/release"
+alone=$(secs cargo build --release -p qapi-defs)
+echo "clean release build, qapi-defs and deps:   ${alone} s"
+
 cargo clean -q --release -p qapi-defs
 defs=$(secs cargo build --release -p qapi-defs)
-echo "clean release build, qapi-defs alone:      ${defs} s  (its dependencies already built)"
+echo "release build of the qapi-defs crate:      ${defs} s  (its dependencies already built)"
 
 cargo build -q -p qapi-defs
 touch qapi-defs/src/schema/block_core.rs

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::desc::{Entity, Kind};
+use crate::desc::{DEPRECATED, Entity, Feature, Kind, Member, TypeRef, UNSTABLE};
 use crate::pred::Sym;
 
 /// Every named definition of the linked crates (unordered).
@@ -58,7 +58,14 @@ pub enum RegistryError {
         first: &'static str,
         second: &'static str,
     },
+    /// More than [`MAX_FEATURES`] feature names in the whole schema.
+    TooManyFeatures { name: &'static str, at: String },
 }
+
+/// QAPI's limit of distinct feature names in a schema, `deprecated` and
+/// `unstable` included (QEMU's generated C keeps them in a 64-bit mask).
+/// A schema-wide count, which no single macro sees: checked here.
+pub const MAX_FEATURES: usize = 64;
 
 impl fmt::Display for RegistryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -93,6 +100,11 @@ impl fmt::Display for RegistryError {
                 f,
                 "module '{module}' has definitions in {first} and in {second}; \
                  keep one module per file so that source order is defined"
+            ),
+            RegistryError::TooManyFeatures { name, at } => write!(
+                f,
+                "{at}: feature '{name}' is one too many: a maximum of {MAX_FEATURES} \
+                 schema features is permitted (QAPI features rule)"
             ),
         }
     }
@@ -151,6 +163,7 @@ impl Registry {
                 });
             }
         }
+        check_feature_count(&entities)?;
         Ok(Registry { entities, by_name })
     }
 
@@ -185,10 +198,122 @@ impl Registry {
     }
 }
 
+/// QEMU's `Maximum of 64 schema features is permitted`: feature names are
+/// counted in the order QEMU meets them (definition order; a definition's
+/// own features, then its inline members' or its values'), after the two
+/// special ones.
+fn check_feature_count(entities: &[&'static Entity]) -> Result<(), RegistryError> {
+    let mut seen: Vec<&'static str> = vec![DEPRECATED, UNSTABLE];
+    for e in entities {
+        let mut lists: Vec<&'static [Feature]> = vec![e.features];
+        let inline_members = |t: Option<&'static TypeRef>| -> &'static [Member] {
+            match t.and_then(TypeRef::entity) {
+                Some(Entity {
+                    implicit: true,
+                    kind: Kind::Struct(s),
+                    ..
+                }) => s.members,
+                _ => &[],
+            }
+        };
+        match &e.kind {
+            Kind::Enum(d) => lists.extend(d.values.iter().map(|v| v.features)),
+            Kind::Struct(d) => lists.extend(d.members.iter().map(|m| m.features)),
+            Kind::Union(d) if d.base.is_none() => {
+                lists.extend(d.members.iter().map(|m| m.features))
+            }
+            Kind::Command(d) => lists.extend(inline_members(d.args).iter().map(|m| m.features)),
+            Kind::Event(d) => lists.extend(inline_members(d.data).iter().map(|m| m.features)),
+            Kind::Union(_) | Kind::Alternate(_) => {}
+        }
+        for f in lists.into_iter().flatten() {
+            if !seen.contains(&f.name) {
+                seen.push(f.name);
+                if seen.len() > MAX_FEATURES {
+                    return Err(RegistryError::TooManyFeatures {
+                        name: f.name,
+                        at: describe_loc(e),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn order_key(e: &Entity) -> (u32, u32, u32, &'static str) {
     (e.module.rank, e.loc.line, e.loc.column, e.name)
 }
 
 fn describe_loc(e: &Entity) -> String {
     format!("{}:{}:{}", e.loc.file, e.loc.line, e.loc.column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::desc::{EnumDesc, EnumValue, Loc, Module};
+
+    static MODULE: Module = Module {
+        name: "features",
+        rank: 1,
+    };
+
+    /// 70 feature names `f0` ... `f69` (leaked: descriptors are static).
+    fn names() -> &'static [Feature] {
+        let v: Vec<Feature> = (0..70)
+            .map(|i| Feature {
+                name: Box::leak(format!("f{i}").into_boxed_str()),
+                cond: None,
+            })
+            .collect();
+        Box::leak(v.into_boxed_slice())
+    }
+
+    fn entity(name: &'static str, line: u32, features: &'static [Feature]) -> &'static Entity {
+        let values: &'static [EnumValue] = Box::leak(
+            vec![EnumValue {
+                name: "v",
+                cond: None,
+                features,
+            }]
+            .into_boxed_slice(),
+        );
+        Box::leak(Box::new(Entity {
+            name,
+            module: &MODULE,
+            loc: Loc {
+                file: "features.rs",
+                line,
+                column: 1,
+            },
+            cond: None,
+            features: &[],
+            kind: Kind::Enum(EnumDesc {
+                values,
+                prefix: None,
+            }),
+            implicit: false,
+        }))
+    }
+
+    #[test]
+    fn sixty_four_feature_names_at_most() {
+        let f = names();
+        // 62 names plus `deprecated` and `unstable`: the limit exactly;
+        // repeats do not count.
+        let ok = [entity("A", 1, &f[..40]), entity("B", 2, &f[20..62])];
+        assert!(Registry::new(ok).is_ok());
+        // One more, on a value of the second definition.
+        let over = [entity("A", 1, &f[..40]), entity("B", 2, &f[20..63])];
+        match Registry::new(over) {
+            Err(e @ RegistryError::TooManyFeatures { name: "f62", .. }) => assert_eq!(
+                e.to_string(),
+                "features.rs:2:1: feature 'f62' is one too many: a maximum of 64 \
+                 schema features is permitted (QAPI features rule)"
+            ),
+            Err(other) => panic!("expected TooManyFeatures for f62, got {other:?}"),
+            Ok(_) => panic!("65 feature names were accepted"),
+        }
+    }
 }
