@@ -13,6 +13,8 @@
 //! Every rule's message names the QAPI rule it enforces; `tests/ui` holds a
 //! compile-fail test per rule.
 
+#![forbid(unsafe_code)]
+
 extern crate proc_macro;
 
 mod alternate;

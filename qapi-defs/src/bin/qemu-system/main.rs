@@ -4,6 +4,8 @@
 //! with `-target <target>`.  It serves QMP exactly as Debian's QEMU 10.0.2
 //! started with `-machine none` does.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 mod daemon;
 mod handlers;
