@@ -39,7 +39,7 @@ fn terminate_with(signal: &str, number: u32) {
         Some(Some(0)),
         "exit status"
     );
-    let stderr = String::from_utf8_lossy(&q.stderr()).into_owned();
+    let stderr = String::from_utf8_lossy(&q.stderr_to_end(Duration::from_secs(10))).into_owned();
     let prefix =
         format!("qemu-system-x86_64: terminating on signal {number} from pid {kill_pid} (");
     assert!(

@@ -280,6 +280,22 @@ impl Qemu {
         out
     }
 
+    /// Everything the process wrote to stderr, once it has exited: waits
+    /// (up to `timeout`) for the end of the stream, which the pump thread
+    /// may see after the exit.
+    #[allow(dead_code)]
+    pub fn stderr_to_end(&mut self, timeout: Duration) -> Vec<u8> {
+        let deadline = Instant::now() + timeout;
+        let mut out = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.stderr_rx.recv_timeout(left) {
+                Ok(c) => out.extend_from_slice(&c),
+                Err(RecvTimeoutError::Disconnected | RecvTimeoutError::Timeout) => return out,
+            }
+        }
+    }
+
     pub fn id(&self) -> u32 {
         self.child.id()
     }

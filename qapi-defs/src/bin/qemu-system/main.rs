@@ -142,6 +142,11 @@ fn main() {
         });
     }
 
+    // Signal handlers before any monitor greets a client (as QEMU sets them
+    // up before its main loop), so that a client that saw the greeting
+    // never finds the default action of SIGTERM, SIGINT or SIGHUP.
+    let signals = signals::watch();
+
     // Monitors, then everything else a chardev without monitor needs.
     for c in &opts.chardevs {
         let monitored = opts.monitors.iter().any(|m| m == &c.id);
@@ -175,7 +180,9 @@ fn main() {
     }
     // Like QEMU, keep running when monitors close; `quit` or a
     // termination signal exits.
-    signals::wait_for_termination(&server, &program);
+    if let Some(signals) = signals {
+        signals::wait_for_termination(signals, &server, &program);
+    }
     loop {
         std::thread::park();
     }

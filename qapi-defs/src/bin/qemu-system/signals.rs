@@ -11,12 +11,18 @@ use qapi_runtime::server::Server;
 
 use crate::machine::NoneMachine;
 
-/// Waits for a termination signal, then shuts down like QEMU.  Returns
-/// only if signals cannot be watched (the process then runs until `quit`).
-pub fn wait_for_termination(server: &Server<NoneMachine>, program: &str) {
-    let Ok(mut signals) = SignalsInfo::<WithOrigin>::new([SIGTERM, SIGINT, SIGHUP]) else {
-        return;
-    };
+/// Installs the handlers of the termination signals; `None` if they
+/// cannot be watched (the process then runs until `quit`).
+pub fn watch() -> Option<SignalsInfo<WithOrigin>> {
+    SignalsInfo::<WithOrigin>::new([SIGTERM, SIGINT, SIGHUP]).ok()
+}
+
+/// Waits for a termination signal, then shuts down like QEMU.
+pub fn wait_for_termination(
+    mut signals: SignalsInfo<WithOrigin>,
+    server: &Server<NoneMachine>,
+    program: &str,
+) {
     if let Some(info) = signals.forever().next() {
         // qemu_kill_report: a signal from the terminal has no sender.
         let msg = match info.process.map(|p| p.pid).filter(|&pid| pid != 0) {
