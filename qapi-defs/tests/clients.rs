@@ -5,6 +5,8 @@
 //! `qemu.qmp` is installed by `.ci/run`; on a machine without it the test
 //! installs it into a virtual environment under Cargo's temporary folder.
 
+mod common;
+
 use std::io::Write;
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
@@ -27,19 +29,7 @@ impl Qemu {
         std::fs::create_dir_all(&dir).unwrap();
         let socket = dir.join("qmp.sock");
         let _ = std::fs::remove_file(&socket);
-        let child = Command::new(env!("CARGO_BIN_EXE_qemu-system"))
-            .args([
-                "-target",
-                "x86_64",
-                "-machine",
-                "none",
-                "-nodefaults",
-                "-display",
-                "none",
-                "-S",
-                "-qmp",
-            ])
-            .arg(format!("unix:{},server=on,wait=off", socket.display()))
+        let child = common::unix_monitors(std::slice::from_ref(&socket))
             .stdin(Stdio::null())
             .spawn()
             .expect("start qemu-system");

@@ -12,13 +12,13 @@ mod common;
 use std::io::{self, BufRead, BufReader, ErrorKind, Read, Write};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{TempDir, binary, show};
+use common::{TempDir, show, unix_monitors};
 
 const MIB: u64 = 1 << 20;
 /// How long any single expected reply may take.
@@ -62,22 +62,7 @@ impl Qemu {
         let sockets: Vec<PathBuf> = (0..n)
             .map(|i| dir.path().join(format!("m{i}.sock")))
             .collect();
-        let mut cmd = Command::new(binary());
-        cmd.args([
-            "-target",
-            "x86_64",
-            "-machine",
-            "none",
-            "-nodefaults",
-            "-display",
-            "none",
-            "-S",
-        ]);
-        for s in &sockets {
-            cmd.arg("-qmp")
-                .arg(format!("unix:{},server=on,wait=off", s.display()));
-        }
-        let child = cmd
+        let child = unix_monitors(&sockets)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
@@ -197,10 +182,7 @@ impl Client {
         let stream = loop {
             match UnixStream::connect(path) {
                 Ok(s) => break s,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
-                    thread::sleep(Duration::from_millis(5));
-                }
+                Err(_) if Instant::now() < deadline => thread::sleep(Duration::from_millis(5)),
                 Err(e) => panic!("connect {}: {e}", path.display()),
             }
         };

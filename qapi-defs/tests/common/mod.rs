@@ -25,6 +25,22 @@ pub const CAPTURE_ARGS: &[&str] = &[
     "stdio",
 ];
 
+/// The captures' command line as x86_64 with one
+/// `-qmp unix:PATH,server=on,wait=off` monitor per socket instead of
+/// `-qmp stdio`.
+pub fn unix_monitors(sockets: &[PathBuf]) -> Command {
+    let machine = CAPTURE_ARGS
+        .strip_suffix(&["-qmp", "stdio"])
+        .expect("the captures end with -qmp stdio");
+    let mut cmd = Command::new(binary());
+    cmd.args(["-target", "x86_64"]).args(machine);
+    for s in sockets {
+        cmd.arg("-qmp")
+            .arg(format!("unix:{},server=on,wait=off", s.display()));
+    }
+    cmd
+}
+
 /// How long output must stay silent before a reply set counts as complete.
 pub const SILENCE: Duration = Duration::from_millis(300);
 
