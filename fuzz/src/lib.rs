@@ -367,62 +367,60 @@ impl<'s, 'a> Gen<'s, 'a> {
 /// Equality that also compares doubles bit by bit and dictionaries in
 /// key order: what two runs of the parser must agree on.
 pub fn strict_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Double(x), Value::Double(y)) => x.to_bits() == y.to_bits(),
-        (Value::List(x), Value::List(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| strict_eq(a, b))
-        }
-        (Value::Dict(x), Value::Dict(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y.iter())
-                    .all(|((ka, va), (kb, vb))| ka == kb && strict_eq(va, vb))
-        }
-        _ => a == b,
-    }
+    same(a, b, Same::Strict)
 }
 
 /// Same representation as [`strict_eq`], but dictionaries compared as
 /// maps (key order ignored).
 pub fn unordered_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Double(x), Value::Double(y)) => x.to_bits() == y.to_bits(),
-        (Value::List(x), Value::List(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| unordered_eq(a, b))
-        }
-        (Value::Dict(x), Value::Dict(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| unordered_eq(v, w)))
-        }
-        _ => a == b,
-    }
+    same(a, b, Same::Unordered)
 }
 
 /// What survives writing and reading back: numbers compared by value
 /// (QEMU writes the double 1.0 as `1`, read back as an integer), and key
 /// order ignored.
 pub fn loose_eq(a: &Value, b: &Value) -> bool {
-    let num = |v: &Value| match *v {
-        Value::Int(i) => Some((Some(i as i128), i as f64)),
-        Value::UInt(u) => Some((Some(u as i128), u as f64)),
-        Value::Double(d) => Some((None, d)),
-        _ => None,
-    };
-    if let (Some((ia, fa)), Some((ib, fb))) = (num(a), num(b)) {
-        return match (ia, ib) {
-            (Some(x), Some(y)) => x == y,
-            _ => fa == fb || (fa.is_nan() && fb.is_nan()),
+    same(a, b, Same::Loose)
+}
+
+/// How [`same`] compares: the three equalities above.
+#[derive(Clone, Copy, PartialEq)]
+enum Same {
+    Strict,
+    Unordered,
+    Loose,
+}
+
+fn same(a: &Value, b: &Value, how: Same) -> bool {
+    if how == Same::Loose {
+        let num = |v: &Value| match *v {
+            Value::Int(i) => Some((Some(i as i128), i as f64)),
+            Value::UInt(u) => Some((Some(u as i128), u as f64)),
+            Value::Double(d) => Some((None, d)),
+            _ => None,
         };
+        if let (Some((ia, fa)), Some((ib, fb))) = (num(a), num(b)) {
+            return match (ia, ib) {
+                (Some(x), Some(y)) => x == y,
+                _ => fa == fb || (fa.is_nan() && fb.is_nan()),
+            };
+        }
     }
     match (a, b) {
+        (Value::Double(x), Value::Double(y)) => x.to_bits() == y.to_bits(),
         (Value::List(x), Value::List(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| loose_eq(a, b))
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b, how))
+        }
+        (Value::Dict(x), Value::Dict(y)) if how == Same::Strict => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|((ka, va), (kb, vb))| ka == kb && same(va, vb, how))
         }
         (Value::Dict(x), Value::Dict(y)) => {
             x.len() == y.len()
                 && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| loose_eq(v, w)))
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same(v, w, how)))
         }
         _ => a == b,
     }
