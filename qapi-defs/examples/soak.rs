@@ -325,7 +325,7 @@ impl Tally {
 /// checks every reply.
 fn client(
     c: usize,
-    mut stream: UnixStream,
+    stream: UnixStream,
     mut reader: BufReader<UnixStream>,
     n: usize,
     expected: Arc<Vec<Vec<String>>>,
@@ -417,7 +417,6 @@ fn client(
             None => t.problem(format!("unexpected reply {line}")),
         }
     }
-    let _ = stream.flush();
     match writer.join() {
         Ok(Ok(())) => {}
         Ok(Err(e)) => t.problem(format!("send: {e}")),

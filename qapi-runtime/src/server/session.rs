@@ -125,12 +125,6 @@ impl Outbox {
         *self.disconnect.lock().unwrap_or_else(|p| p.into_inner()) = Some(Box::new(f));
     }
 
-    /// Whether the outbox was closed because the client did not take the
-    /// output of others (events) in time.
-    pub fn overflowed(&self) -> bool {
-        self.lock().overflowed
-    }
-
     /// Whether the outbox takes no more output.
     pub fn is_closed(&self) -> bool {
         self.lock().closed
