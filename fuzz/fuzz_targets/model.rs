@@ -1,9 +1,8 @@
 //! `dispatch` with the `qemu-system` binary's own `-machine none` model and
 //! handlers (`qom-get`, `human-monitor-command`, `migrate-set-parameters`,
-//! ...), compiled in from `qapi-defs/src/bin/qemu-system/` by `#[path]`:
-//! no product code changes, but the target follows the binary's internal
-//! module layout, so it is behind a feature (`--features model`, which
-//! the CI smoke run turns on).
+//! ...), from the `qemu-system` crate's library.  Behind a feature
+//! (`--features model`, which the CI smoke run turns on) because it links
+//! the whole model.
 //!
 //! A new server per input (the machine has state: `stop`, `quit`,
 //! migration parameters), x86_64, `-S`; byte 0 also chooses `--preconfig`
@@ -12,7 +11,6 @@
 //! Invariants as `dispatch`; events in the output are checked and skipped;
 //! after `quit` the session answers nothing more (QEMU exits).
 #![no_main]
-#![allow(dead_code, unused_imports)]
 
 use std::sync::Arc;
 use std::sync::LazyLock;
@@ -25,19 +23,7 @@ use qapi_fuzz::qmp::{Commands, run};
 use qapi_runtime::Config;
 use qapi_runtime::server::Server;
 
-#[path = "../../qapi-defs/src/bin/qemu-system/handlers/mod.rs"]
-mod handlers;
-#[path = "../../qapi-defs/src/bin/qemu-system/hmp.rs"]
-mod hmp;
-#[path = "../../qapi-defs/src/bin/qemu-system/machine.rs"]
-mod machine;
-#[path = "../../qapi-defs/src/bin/qemu-system/migration.rs"]
-mod migration;
-#[path = "../../qapi-defs/src/bin/qemu-system/qom/mod.rs"]
-mod qom;
-
-/// What the binary's `main.rs` gives its modules.
-pub fn eprint_quiet(_msg: &str) {}
+use qemu_system::{handlers, machine, qom};
 
 static WORLD: LazyLock<(Config, Commands)> = LazyLock::new(|| {
     let config = Config::debian("x86_64").expect("x86_64 config");

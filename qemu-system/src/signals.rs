@@ -9,7 +9,7 @@ use signal_hook::iterator::exfiltrator::WithOrigin;
 use qapi_defs::{Shutdown, ShutdownCause};
 use qapi_runtime::server::Server;
 
-use crate::machine::NoneMachine;
+use qemu_system::machine::NoneMachine;
 
 /// Installs the handlers of the termination signals; `None` if they
 /// cannot be watched (the process then runs until `quit`).
@@ -33,7 +33,7 @@ pub fn wait_for_termination(
             ),
             None => format!("{program}: terminated by signal {}\n", info.signal),
         };
-        crate::eprint_quiet(&msg);
+        qemu_system::diag::eprint_quiet(&msg);
         server.with_state(|m| {
             m.events.emit(&Shutdown {
                 guest: false,

@@ -1,5 +1,5 @@
 //! QMP speed, side by side with Debian's real `qemu-system-x86_64` 10.0.2
-//! in the same run (`cargo bench -p qapi-defs --bench qmp`).
+//! in the same run (`cargo bench -p qemu-system --bench qmp`).
 //!
 //! One client drives three servers over a unix socket: real QEMU (from
 //! `QEMU_BINARY`, default `qemu-system-x86_64`; install it from Debian's

@@ -453,7 +453,7 @@ fn run() -> Result<bool, String> {
     let o = options()?;
     if !o.binary.exists() {
         return Err(format!(
-            "no binary at {} (build it: cargo build --release -p qapi-defs --bin qemu-system)",
+            "no binary at {} (build it: cargo build --release -p qemu-system --bin qemu-system)",
             o.binary.display()
         ));
     }

@@ -4,6 +4,7 @@ use qapi_defs::{ObjectPropertyInfo, qom_get, qom_list};
 use qapi_runtime::{Error, Handlers};
 
 use crate::machine::NoneMachine;
+use crate::qom::Ambiguous;
 
 pub fn register(h: &mut Handlers<NoneMachine>) {
     h.add::<qom_list>(|m, args| {
@@ -15,7 +16,9 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                     args.path
                 )));
             }
-            Err(()) => return Err(Error::generic(format!("Path '{}' is ambiguous", args.path))),
+            Err(Ambiguous) => {
+                return Err(Error::generic(format!("Path '{}' is ambiguous", args.path)));
+            }
         };
         Ok(m.qom
             .list(obj)

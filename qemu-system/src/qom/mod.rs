@@ -348,8 +348,8 @@ impl Qom {
         }
     }
 
-    /// `object_resolve_partial_path`: `Err(())` when ambiguous.
-    fn resolve_partial(&self, obj: usize, parts: &[&str]) -> Result<Option<usize>, ()> {
+    /// `object_resolve_partial_path`.
+    fn resolve_partial(&self, obj: usize, parts: &[&str]) -> Result<Option<usize>, Ambiguous> {
         let mut found = self.resolve_abs(obj, parts);
         let o = &self.objects[obj];
         let children: Vec<usize> = in_table_order(&o.props)
@@ -362,7 +362,7 @@ impl Qom {
         for c in children {
             if let Some(f) = self.resolve_partial(c, parts)? {
                 if found.is_some() {
-                    return Err(());
+                    return Err(Ambiguous);
                 }
                 found = Some(f);
             }
@@ -371,8 +371,8 @@ impl Qom {
     }
 
     /// `object_resolve_path`: absolute paths start with `/`; anything else
-    /// is searched for in the whole tree.  `Err(())` when ambiguous.
-    pub fn resolve(&self, path: &str) -> Result<Option<usize>, ()> {
+    /// is searched for in the whole tree.
+    pub fn resolve(&self, path: &str) -> Result<Option<usize>, Ambiguous> {
         // g_strsplit("", "/") yields no parts at all.
         let parts: Vec<&str> = if path.is_empty() {
             Vec::new()
@@ -414,3 +414,7 @@ impl Qom {
         })
     }
 }
+
+/// A partial path that matches more than one object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ambiguous;

@@ -15,7 +15,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         let kvm = m.kvm_enabled();
         // warn_report from a monitor command: no program name prefix.
         m.migration.set_capabilities(&args.capabilities, kvm, &|w| {
-            crate::eprint_quiet(&format!("warning: {w}\n"))
+            crate::diag::eprint_quiet(&format!("warning: {w}\n"))
         })
     });
     h.add::<query_migrate_capabilities>(|m, _| Ok(m.migration.query_capabilities()));

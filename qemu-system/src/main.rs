@@ -8,11 +8,6 @@
 
 mod cli;
 mod daemon;
-mod handlers;
-mod hmp;
-mod machine;
-mod migration;
-mod qom;
 mod signals;
 
 use std::io::Write;
@@ -25,9 +20,12 @@ use qapi_defs as _;
 use qapi_runtime::server::Server;
 use qapi_runtime::server::transport::bind_unix;
 
+use qemu_system::diag::{eprint_quiet, strerror};
+use qemu_system::handlers;
+use qemu_system::machine::{MachineOptions, NoneMachine};
+use qemu_system::qom::ChardevInfo;
+
 use crate::cli::{Backend, Outcome};
-use crate::machine::{MachineOptions, NoneMachine};
-use crate::qom::ChardevInfo;
 
 fn main() {
     let mut args = std::env::args_os();
@@ -192,24 +190,6 @@ fn main() {
 fn write_pidfile(p: &Path) -> std::io::Result<()> {
     let mut f = std::fs::File::create(p)?;
     writeln!(f, "{}", std::process::id())
-}
-
-/// The `strerror` text of an I/O error (without Rust's `(os error N)`).
-pub fn strerror(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error ") {
-        Some(i) => s[..i].to_owned(),
-        None => s,
-    }
-}
-
-/// Writes to stderr, never panicking; a daemon writes nothing once its
-/// parent is gone (QEMU's daemon has stderr on `/dev/null`).
-pub fn eprint_quiet(msg: &str) {
-    if daemon::stderr_detached() {
-        return;
-    }
-    let _ = std::io::stderr().write_all(msg.as_bytes());
 }
 
 fn fail(msg: &str) -> ! {

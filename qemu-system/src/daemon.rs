@@ -17,19 +17,13 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use qemu_system::diag::{eprint_quiet, strerror};
+
 /// Set in the environment of the daemon child.
 const MARKER: &str = "QEMU_SYSTEM_RS_DAEMON_CHILD";
 
 /// What the child writes on its stderr once ready.
 const READY: &[u8] = b"\0qemu-system: daemon ready\0";
-
-/// Set in the child once the parent is gone: stderr is no longer read.
-static DETACHED: AtomicBool = AtomicBool::new(false);
-
-/// Whether this process is a daemon whose stderr nobody reads any more.
-pub fn stderr_detached() -> bool {
-    DETACHED.load(Ordering::SeqCst)
-}
 
 pub enum Role {
     /// This is the daemon; call [`Ready::signal`] once initialised.
@@ -45,7 +39,7 @@ impl Ready {
     pub fn signal(self) {
         let mut err = std::io::stderr();
         let _ = err.write_all(READY).and_then(|()| err.flush());
-        DETACHED.store(true, Ordering::SeqCst);
+        qemu_system::diag::detach_stderr();
     }
 }
 
@@ -62,7 +56,7 @@ pub fn daemonize(args: &[String]) -> Role {
     let exe = match std::env::current_exe() {
         Ok(e) => e,
         Err(e) => {
-            crate::eprint_quiet(&format!("cannot daemonize: {}\n", crate::strerror(&e)));
+            eprint_quiet(&format!("cannot daemonize: {}\n", strerror(&e)));
             return Role::Parent(1);
         }
     };
@@ -81,7 +75,7 @@ pub fn daemonize(args: &[String]) -> Role {
     let mut child = match spawned {
         Ok(c) => c,
         Err(e) => {
-            crate::eprint_quiet(&format!("cannot daemonize: {}\n", crate::strerror(&e)));
+            eprint_quiet(&format!("cannot daemonize: {}\n", strerror(&e)));
             return Role::Parent(1);
         }
     };

@@ -1,0 +1,14 @@
+//! The `-machine none` model behind the `qemu-system` binary: the machine
+//! state, its QOM tree, migration settings, the HMP subset and the QMP
+//! handlers.  The binary (`src/main.rs`) adds QEMU's command line, the
+//! monitors, `-daemonize` and signals; the fuzzers and tests use this
+//! library directly.
+
+#![forbid(unsafe_code)]
+
+pub mod diag;
+pub mod handlers;
+pub mod hmp;
+pub mod machine;
+pub mod migration;
+pub mod qom;
