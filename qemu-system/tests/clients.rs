@@ -2,8 +2,10 @@
 //! Python package `qemu.qmp` (its async client and its `qmp-shell`), and
 //! the Rust `qapi` crate's client (feature `qmp`).
 //!
-//! `qemu.qmp` is installed by `.ci/run`; on a machine without it the test
-//! installs it into a virtual environment under Cargo's temporary folder.
+//! Both `qemu.qmp` releases in use run: 0.0.6 (the current one) and 0.0.3.
+//! Each lives in its own folder, `target/python/qemu.qmp-<version>`, which
+//! `scripts/test.sh` fills (`pip install --target`); a test that finds it
+//! empty installs it there itself.
 
 mod common;
 
@@ -13,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The qemu.qmp release the tests use.
-const QEMU_QMP: &str = "qemu.qmp==0.0.3";
+/// The qemu.qmp releases the tests drive: the current one first.
+const QEMU_QMP_RELEASES: &[&str] = &["0.0.6", "0.0.3"];
 
 /// The binary serving one unix-socket monitor; killed on drop.
 struct Qemu {
@@ -55,38 +57,52 @@ impl Drop for Qemu {
     }
 }
 
-/// A Python interpreter that can import `qemu.qmp`, installing it into a
-/// virtual environment if the system one cannot.
-fn python() -> PathBuf {
-    let importable = |py: &Path| {
-        Command::new(py)
-            .args(["-c", "import qemu.qmp"])
+/// `python3` with `qemu.qmp` `release` on its path, installed into
+/// `target/python/qemu.qmp-<release>` if that folder cannot import it.
+fn python(release: &str) -> Command {
+    let dir = common::workspace_root()
+        .join("target")
+        .join("python")
+        .join(format!("qemu.qmp-{release}"));
+    let with_path = |args: &[&str]| {
+        let mut c = Command::new("python3");
+        c.env("PYTHONPATH", &dir)
+            .env("PYTHONDONTWRITEBYTECODE", "1");
+        c.args(args);
+        c
+    };
+    let importable = || {
+        with_path(&["-c", "import qemu.qmp, importlib.metadata as m, sys; sys.exit(m.version('qemu.qmp') != sys.argv[1])", release])
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success())
     };
-    let system = PathBuf::from("python3");
-    if importable(&system) {
-        return system;
-    }
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("qmp-venv");
-    let py = venv.join("bin").join("python3");
-    if !importable(&py) {
-        let ok = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
+    // The tests run on parallel threads: one installs, the others wait.
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _installing = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
+    if !importable() {
+        let spec = format!("qemu.qmp=={release}");
+        let installed = Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--upgrade",
+                "--target",
+            ])
+            .arg(&dir)
+            .arg(&spec)
             .status()
-            .is_ok_and(|s| s.success())
-            && Command::new(&py)
-                .args(["-m", "pip", "install", "--quiet", QEMU_QMP])
-                .status()
-                .is_ok_and(|s| s.success());
+            .is_ok_and(|s| s.success());
         assert!(
-            ok && importable(&py),
-            "cannot install {QEMU_QMP}: run .ci/run, or pip install {QEMU_QMP}"
+            installed && importable(),
+            "cannot install {spec} into {}: run scripts/test.sh",
+            dir.display()
         );
     }
-    py
+    with_path(&[])
 }
 
 /// The Python client: negotiate, query, and an error with its class.
@@ -119,15 +135,21 @@ asyncio.run(main(sys.argv[1]))
 
 #[test]
 fn python_qemu_qmp() {
-    let qemu = Qemu::start("py");
-    let out = Command::new(python())
+    for release in QEMU_QMP_RELEASES {
+        python_client(release);
+    }
+}
+
+fn python_client(release: &str) {
+    let qemu = Qemu::start(&format!("py-{release}"));
+    let out = python(release)
         .args(["-c", PY_CLIENT])
         .arg(&qemu.socket)
         .output()
         .expect("run python");
     assert!(
         out.status.success(),
-        "python client failed: {}",
+        "python client (qemu.qmp {release}) failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("client output");
@@ -157,9 +179,14 @@ fn python_qemu_qmp() {
 
 #[test]
 fn python_qmp_shell_one_shot() {
-    let qemu = Qemu::start("shell");
-    let py = python();
-    let mut child = Command::new(&py)
+    for release in QEMU_QMP_RELEASES {
+        qmp_shell_one_shot(release);
+    }
+}
+
+fn qmp_shell_one_shot(release: &str) {
+    let qemu = Qemu::start(&format!("shell-{release}"));
+    let mut child = python(release)
         .args(["-m", "qemu.qmp.qmp_shell"])
         .arg(&qemu.socket)
         .stdin(Stdio::piped())
@@ -177,7 +204,7 @@ fn python_qmp_shell_one_shot() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
-        "qmp-shell failed: {text}{}",
+        "qmp-shell (qemu.qmp {release}) failed: {text}{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(text.contains("Connected to QEMU 10.0.2"), "{text}");
