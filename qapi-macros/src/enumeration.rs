@@ -133,6 +133,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     });
     let value_names: Vec<&String> = values.iter().map(|v| &v.name).collect();
     let variants: Vec<&syn::Ident> = values.iter().map(|v| &v.ident).collect();
+    let rust_names: Vec<String> = variants.iter().map(|v| names::unraw(v)).collect();
     let registered = common::registered(
         &entity,
         common::entity_tokens(
@@ -178,6 +179,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         impl ::qapi_runtime::QapiEnum for #ident {
             const VARIANTS: &'static [Self] = &[#(Self::#variants),*];
             const NAMES: &'static [&'static str] = &[#(#value_names),*];
+            const RUST_NAMES: &'static [&'static str] = &[#(#rust_names),*];
             fn index(&self) -> usize {
                 #index_body
             }

@@ -21,7 +21,8 @@
 //! ```
 //!
 //! Each variant of the branches enum is named like the tag enum's variant
-//! it stands for; the compiler checks that every value has exactly one.
+//! it stands for; constant checks report a branch that is no value and a
+//! value without a branch, with the QAPI rule.
 //! `base = Name` records a named base (whose members the struct repeats).
 
 use proc_macro2::TokenStream;
@@ -243,24 +244,40 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
         return quote!(#item #dummy #errors);
     }
     let (tag, _) = tag.expect("checked");
-    // The tag's value names come from its SHAPE (QapiType), not from
-    // QapiEnum: a tag that is no enum then fails one bound only, that of
-    // `type Tag`.
+    // Branches are matched to the tag's values by Rust name, through
+    // constants rather than paths like `Tag::Value`: a branch that is no
+    // value, or a value without a branch, is then reported once, with the
+    // QAPI rule, instead of as an unknown variant or a non-exhaustive match.
+    let tag_shape = quote!(<#tag as ::qapi_runtime::QapiType>::SHAPE);
+    let tag_names = quote!(<#tag as ::qapi_runtime::QapiEnum>::RUST_NAMES);
+    let tag_values = quote!(<#tag as ::qapi_runtime::QapiEnum>::VARIANTS);
     let mut checks = TokenStream::new();
+    let mut index_consts = Vec::new();
     let mut descs = Vec::new();
     let mut shapes = Vec::new();
     let mut tag_arms = Vec::new();
     let mut write_arms = Vec::new();
     let mut read_arms = Vec::new();
+    let mut branch_names = Vec::new();
     for b in &branches {
         let v = &b.ident;
-        let tag_variant = quote_spanned!(v.span()=> <#tag>::#v);
+        let rust_name = names::unraw(v);
+        let index = quote::format_ident!("__QAPI_TAG_{}", rust_name);
+        checks.extend(common::const_check(
+            v.span(),
+            quote!(::qapi_runtime::check::branch_tag_error(#tag_shape, #tag_names, #rust_name)),
+        ));
+        index_consts.push(quote! {
+            const #index: usize = ::qapi_runtime::check::branch_tag_index(#tag_names, #rust_name);
+        });
+        branch_names.push(rust_name);
+        let tag_variant = quote!(#tag_values[Self::#index]);
         match &b.ty {
             Some(ty) => {
                 let cond = to_cond(b.cond.as_ref());
                 descs.push(quote! {
                     ::qapi_runtime::desc::Branch {
-                        case: <#tag as ::qapi_runtime::QapiType>::SHAPE.values[#tag_variant as usize],
+                        case: #tag_shape.values[Self::#index],
                         ty: <#ty as ::qapi_runtime::QapiType>::TYPE,
                         cond: #cond,
                     }
@@ -270,7 +287,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 checks.extend(common::const_check(
                     ty.span(),
                     quote!(::qapi_runtime::check::union_branch_error(
-                        <#tag as ::qapi_runtime::QapiType>::SHAPE.values[#tag_variant as usize],
+                        #tag_shape.values[#ident::#index],
                         #shape)),
                 ));
                 // Through the probe: a branch that is no object is
@@ -278,23 +295,35 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 let probe = common::probe(ty);
                 tag_arms.push(quote!(Self::#v(_) => #tag_variant,));
                 write_arms.push(quote!(Self::#v(b) => #probe.write_members(b, d),));
-                read_arms.push(quote!(#tag_variant => Self::#v(#probe.read_members(d)?),));
+                read_arms.push(quote!(i if i == Self::#index => Self::#v(#probe.read_members(d)?),));
             }
             None => {
                 tag_arms.push(quote!(Self::#v => #tag_variant,));
                 write_arms.push(quote!(Self::#v => {}));
-                read_arms.push(quote!(#tag_variant => Self::#v,));
+                read_arms.push(quote!(i if i == Self::#index => Self::#v,));
             }
         }
     }
-    // An exhaustive match over the tag enum: the compiler reports a value
-    // without a branch, or a branch that is no value of the enum.
-    let read_match = quote_spanned! {ident.span()=>
-        match tag { #(#read_arms)* }
+    checks.extend(common::const_check(
+        ident.span(),
+        quote!(::qapi_runtime::check::branches_cover_error(#tag_shape, #tag_names, &[#(#branch_names),*])),
+    ));
+    // Every value has a branch (checked above), so the last arm is never
+    // taken in a program that compiles.
+    let read_match = quote! {
+        match ::qapi_runtime::QapiEnum::index(&tag) {
+            #(#read_arms)*
+            _ => return ::core::result::Result::Err(::qapi_runtime::Error::generic("invalid definition")),
+        }
     };
     let probe_use = common::probe_use();
     quote! {
         #item
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals)]
+        impl #ident {
+            #(#index_consts)*
+        }
         impl ::qapi_runtime::QapiBranches for #ident {
             type Tag = #tag;
             const BRANCHES: &'static [::qapi_runtime::desc::Branch] = &[#(#descs),*];

@@ -120,6 +120,9 @@ impl QapiEnum for QType {
     const NAMES: &'static [&'static str] = &[
         "none", "qnull", "qnum", "qstring", "qdict", "qlist", "qbool",
     ];
+    const RUST_NAMES: &'static [&'static str] = &[
+        "None", "QNull", "QNum", "QString", "QDict", "QList", "QBool",
+    ];
     fn index(&self) -> usize {
         *self as usize
     }

@@ -361,6 +361,97 @@ impl Default for Msg {
     }
 }
 
+/// The position in the tag enum of the value a union branch stands for
+/// (its Rust name is the value's); 0 if none, which
+/// [`branch_tag_error`] reports.
+pub const fn branch_tag_index(rust_names: &[&str], branch: &str) -> usize {
+    let mut i = 0;
+    while i < rust_names.len() {
+        if str_eq(rust_names[i], branch) {
+            return i;
+        }
+        i += 1;
+    }
+    0
+}
+
+/// A union branch must stand for a value of the discriminator's enum.
+pub const fn branch_tag_error(tag: &Shape, rust_names: &[&str], branch: &str) -> Option<Msg> {
+    let mut i = 0;
+    while i < rust_names.len() {
+        if str_eq(rust_names[i], branch) {
+            return None;
+        }
+        i += 1;
+    }
+    let m = Msg::new()
+        .push("branch '")
+        .push(branch)
+        .push("' is not a value of the discriminator's enum '")
+        .push(tag.name)
+        .push("'");
+    Some(
+        value_list(m, tag, rust_names)
+            .push(" (QAPI union rule: each branch is named like a value of the discriminator's enum)"),
+    )
+}
+
+/// Every value of the discriminator's enum needs a branch (a unit
+/// variant for a value whose branch has no members).
+pub const fn branches_cover_error(
+    tag: &Shape,
+    rust_names: &[&str],
+    branches: &[&str],
+) -> Option<Msg> {
+    let mut i = 0;
+    while i < rust_names.len() {
+        let mut j = 0;
+        let mut found = false;
+        while j < branches.len() {
+            if str_eq(rust_names[i], branches[j]) {
+                found = true;
+            }
+            j += 1;
+        }
+        if !found {
+            return Some(
+                Msg::new()
+                    .push("value '")
+                    .push(tag.values[i])
+                    .push("' of the discriminator's enum '")
+                    .push(tag.name)
+                    .push("' has no branch: add the variant `")
+                    .push(rust_names[i])
+                    .push("(Type)`, or `")
+                    .push(rust_names[i])
+                    .push("` for a branch without members (QAPI union rule: every value of the discriminator has a branch)"),
+            );
+        }
+        i += 1;
+    }
+    None
+}
+
+/// ": its values are `A`, `B`" (Rust names), or that it has none.
+const fn value_list(mut m: Msg, tag: &Shape, rust_names: &[&str]) -> Msg {
+    if !tag.is_enum() {
+        return m;
+    }
+    if rust_names.is_empty() {
+        return m.push(", which has no values");
+    }
+    m = m.push(", whose values are ");
+    let mut i = 0;
+    while i < rust_names.len() {
+        if i > 0 {
+            m = m.push(", ");
+        }
+        m = m.push("`").push(rust_names[i]).push("`");
+        i += 1;
+    }
+    m
+}
+
 /// `base = T` of a struct or union: `T` must be a struct.
 pub const fn base_error(base: &Shape) -> Option<Msg> {
     if base.is_struct() {

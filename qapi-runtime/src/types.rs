@@ -65,6 +65,10 @@ pub trait QapiEnum: QapiType + Copy + Eq + 'static {
     const VARIANTS: &'static [Self];
     /// The QAPI name of every variant, in the same order.
     const NAMES: &'static [&'static str];
+    /// The Rust name of every variant, in the same order (`r#` removed):
+    /// a union's branches are matched to the tag's values by it.
+    #[doc(hidden)]
+    const RUST_NAMES: &'static [&'static str];
     /// The QAPI name of the value.
     fn as_str(&self) -> &'static str {
         Self::NAMES[self.index()]
