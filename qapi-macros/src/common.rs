@@ -550,3 +550,18 @@ pub fn dummy_type_impl(ident: &Ident, generics: &syn::Generics) -> TokenStream {
         }
     }
 }
+
+/// The last path segment of every trait in the item's `#[derive(...)]`
+/// attributes (`Debug` for both `Debug` and `std::fmt::Debug`).
+pub fn derived_traits(attrs: &[syn::Attribute]) -> Vec<String> {
+    let mut names = Vec::new();
+    for a in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let _ = a.parse_nested_meta(|m| {
+            if let Some(last) = m.path.segments.last() {
+                names.push(last.ident.to_string());
+            }
+            Ok(())
+        });
+    }
+    names
+}

@@ -109,8 +109,25 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         .iter()
         .all(|v| matches!(v.fields, syn::Fields::Unit))
     {
-        item.attrs
-            .push(syn::parse_quote!(#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]));
+        // What QapiEnum needs (Copy, Eq) and what every enum wants; the
+        // ones the user derives already are left to the user's derive.
+        let derived = common::derived_traits(&item.attrs);
+        let wanted: [(&str, syn::Path); 6] = [
+            ("Clone", syn::parse_quote!(::core::clone::Clone)),
+            ("Copy", syn::parse_quote!(::core::marker::Copy)),
+            ("Debug", syn::parse_quote!(::core::fmt::Debug)),
+            ("PartialEq", syn::parse_quote!(::core::cmp::PartialEq)),
+            ("Eq", syn::parse_quote!(::core::cmp::Eq)),
+            ("Hash", syn::parse_quote!(::core::hash::Hash)),
+        ];
+        let missing: Vec<syn::Path> = wanted
+            .into_iter()
+            .filter(|(name, _)| !derived.iter().any(|d| d == name))
+            .map(|(_, path)| path)
+            .collect();
+        if !missing.is_empty() {
+            item.attrs.push(syn::parse_quote!(#[derive(#(#missing),*)]));
+        }
     }
     let ident = &item.ident;
     if cx.has_errors() {
