@@ -537,12 +537,13 @@ pub fn dummy_type_impl(ident: &Ident, generics: &syn::Generics) -> TokenStream {
     if !generics.params.is_empty() {
         return TokenStream::new();
     }
+    let name = names::unraw(ident);
     quote! {
         impl ::qapi_runtime::QapiType for #ident {
             const TYPE: &'static ::qapi_runtime::desc::TypeRef =
                 &::qapi_runtime::desc::TypeRef::Builtin(::qapi_runtime::desc::Builtin::Any);
             const SHAPE: &'static ::qapi_runtime::check::Shape =
-                &::qapi_runtime::check::Shape::builtin(::qapi_runtime::desc::Builtin::Any);
+                &::qapi_runtime::check::Shape::invalid(#name);
             fn to_value(&self) -> ::qapi_runtime::Value { ::qapi_runtime::Value::Null }
             fn from_value(_: ::qapi_runtime::Value) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
                 ::core::result::Result::Err(::qapi_runtime::Error::generic("invalid definition"))

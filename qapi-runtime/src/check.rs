@@ -29,6 +29,10 @@ pub enum Meta {
     Struct,
     Union,
     Alternate,
+    /// A definition whose macro reported errors: the stand-in type the
+    /// macro emits so that uses elsewhere compile.  No rule fires on it,
+    /// so one mistake is reported once, where it is.
+    Invalid,
 }
 
 /// The compile-time summary of a QAPI type.
@@ -75,6 +79,28 @@ impl Shape {
             base: None,
             conditional_members: false,
             branches: &[],
+        }
+    }
+
+    /// The stand-in of a definition with errors (see [`Meta::Invalid`]).
+    pub const fn invalid(name: &'static str) -> Shape {
+        Shape {
+            meta: Meta::Invalid,
+            name,
+            element: None,
+            values: &[],
+            members: &[],
+            base: None,
+            conditional_members: false,
+            branches: &[],
+        }
+    }
+
+    /// A definition with errors, or an array of one.
+    pub const fn is_invalid(&self) -> bool {
+        match self.element {
+            Some(e) if self.is_array() => e.is_invalid(),
+            _ => matches!(self.meta, Meta::Invalid),
         }
     }
 
@@ -204,6 +230,7 @@ impl Shape {
             Meta::Struct => m.push("struct type '").push(self.name).push("'"),
             Meta::Union => m.push("union type '").push(self.name).push("'"),
             Meta::Alternate => m.push("alternate type '").push(self.name).push("'"),
+            Meta::Invalid => m.push("type '").push(self.name).push("'"),
         }
     }
 
@@ -235,7 +262,7 @@ impl Shape {
             Meta::Builtin(_) => QNUM,
             Meta::Array => QLIST,
             Meta::Struct | Meta::Union => QDICT,
-            Meta::Alternate => 0,
+            Meta::Alternate | Meta::Invalid => 0,
             Meta::Enum => {
                 let mut claims = QSTRING;
                 let mut i = 0;
@@ -377,6 +404,9 @@ pub const fn branch_tag_index(rust_names: &[&str], branch: &str) -> usize {
 
 /// A union branch must stand for a value of the discriminator's enum.
 pub const fn branch_tag_error(tag: &Shape, rust_names: &[&str], branch: &str) -> Option<Msg> {
+    if tag.is_invalid() {
+        return None;
+    }
     let mut i = 0;
     while i < rust_names.len() {
         if str_eq(rust_names[i], branch) {
@@ -403,6 +433,9 @@ pub const fn branches_cover_error(
     rust_names: &[&str],
     branches: &[&str],
 ) -> Option<Msg> {
+    if tag.is_invalid() {
+        return None;
+    }
     let mut i = 0;
     while i < rust_names.len() {
         let mut j = 0;
@@ -454,6 +487,9 @@ const fn value_list(mut m: Msg, tag: &Shape, rust_names: &[&str]) -> Msg {
 
 /// `base = T` of a struct or union: `T` must be a struct.
 pub const fn base_error(base: &Shape) -> Option<Msg> {
+    if base.is_invalid() {
+        return None;
+    }
     if base.is_struct() {
         return None;
     }
@@ -468,6 +504,9 @@ pub const fn base_error(base: &Shape) -> Option<Msg> {
 /// A member of an object with base `base`: it must not clash with a base
 /// member, however deep.
 pub const fn base_clash_error(base: &Shape, member: &str) -> Option<Msg> {
+    if base.is_invalid() {
+        return None;
+    }
     if !base.is_object() {
         // Reported by base_error.
         return None;
@@ -515,6 +554,9 @@ pub const fn named_base_member_error(
     member: &str,
     discriminator: bool,
 ) -> Option<Msg> {
+    if base.is_invalid() {
+        return None;
+    }
     if !base.is_struct() || base.member_owner(member).is_some() {
         return None;
     }
@@ -534,6 +576,9 @@ pub const fn named_base_member_error(
 /// A union with a named base repeats every member of the base; `members`
 /// are the union's own.
 pub const fn named_base_count_error(base: &Shape, members: &[&str]) -> Option<Msg> {
+    if base.is_invalid() {
+        return None;
+    }
     if !base.is_struct() {
         return None;
     }
@@ -558,6 +603,9 @@ pub const fn named_base_count_error(base: &Shape, members: &[&str]) -> Option<Ms
 
 /// The type of a union branch (the QAPI name of its tag value): an object.
 pub const fn union_branch_error(branch: &str, ty: &Shape) -> Option<Msg> {
+    if ty.is_invalid() {
+        return None;
+    }
     if ty.is_object() {
         return None;
     }
@@ -578,6 +626,9 @@ pub const fn alternate_branch_error(branch: &str, ty: &Shape, optional: bool) ->
     if optional {
         return Some(m.push("' cannot be optional (QAPI alternate rule)"));
     }
+    if ty.is_invalid() {
+        return None;
+    }
     if ty.is_any() || ty.is_alternate() {
         return Some(
             m.push("' cannot use ")
@@ -590,6 +641,9 @@ pub const fn alternate_branch_error(branch: &str, ty: &Shape, optional: bool) ->
 
 /// The named `data` type of a command or event (`what`).
 pub const fn data_error(what: &str, ty: &Shape, optional: bool, boxed: bool) -> Option<Msg> {
+    if ty.is_invalid() {
+        return None;
+    }
     let m = Msg::new().push(what);
     if optional {
         return Some(
@@ -638,7 +692,7 @@ pub const fn returns_error(ty: &Shape, optional: bool, exception: bool) -> Optio
     if optional {
         return Some(Msg::new().push("command's 'returns' cannot be optional (QAPI command rule)"));
     }
-    if exception || ty.is_object_or_object_array() {
+    if exception || ty.is_invalid() || ty.is_object_or_object_array() {
         return None;
     }
     Some(
@@ -690,6 +744,9 @@ impl<T> NotObject<T> for &ObjectProbe<T> {
 /// A type reference (`what` names the place, as in "member 'x'"): an
 /// array holds a type name, not another array.
 pub const fn nested_array_error(what: &str, ty: &Shape) -> Option<Msg> {
+    if ty.is_invalid() {
+        return None;
+    }
     match ty.element {
         Some(e) if ty.is_array() && e.is_array() => Some(
             Msg::new()
