@@ -44,6 +44,7 @@ fuzz_target!(|data: &[u8]| {
             id: "compat_monitor0".to_owned(),
             socket: None,
             connected: Arc::new(AtomicBool::new(true)),
+            frontend: true,
         }],
         machine_props: Vec::new(),
     };

@@ -6,6 +6,7 @@ use qapi_runtime::{Config, QapiEnum};
 
 use qapi_defs::{RunState, Stop};
 
+use crate::facts::Facts;
 use crate::migration::Migration;
 use crate::qom::{ChardevInfo, Qom};
 
@@ -45,6 +46,10 @@ pub struct NoneMachine {
     pub qom: Qom,
     /// The socket chardevs (yank instances), in creation order.
     pub yank_chardevs: Vec<String>,
+    /// The chardevs, in creation order (`query-chardev`).
+    pub chardevs: Vec<ChardevInfo>,
+    /// What the target and build decide (see [`Facts`]).
+    facts: Facts,
     pub exit: Option<i32>,
 }
 
@@ -74,10 +79,17 @@ impl NoneMachine {
                 .filter(|c| c.socket.is_some())
                 .map(|c| c.id.clone())
                 .collect(),
+            chardevs: opts.chardevs,
+            facts: Facts::of(&config),
             exit: None,
             config,
             events,
         }
+    }
+
+    /// The target's and build's facts: the one place handlers read them.
+    pub fn target(&self) -> &Facts {
+        &self.facts
     }
 
     /// Whether KVM support is compiled in for this target.

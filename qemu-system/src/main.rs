@@ -110,6 +110,7 @@ fn main() {
             id: c.id.clone(),
             socket,
             connected,
+            frontend: opts.monitors.contains(&c.id),
         });
     }
 

@@ -2,13 +2,19 @@
 //! Every other command of the schema is still registered and
 //! argument-checked; it answers that it is not implemented.
 
+pub mod background;
 pub mod block;
+pub mod char;
 pub mod control;
 pub mod cpu;
+pub mod devices;
 pub mod hmp;
 pub mod machine;
 pub mod migration;
 pub mod qom;
+pub mod storage;
+pub mod ui;
+pub mod x86;
 
 use qapi_runtime::Handlers;
 
@@ -17,12 +23,18 @@ use crate::machine::NoneMachine;
 /// All handlers of the model.
 pub fn all() -> Handlers<NoneMachine> {
     let mut h = Handlers::new();
+    background::register(&mut h);
     block::register(&mut h);
+    char::register(&mut h);
     control::register(&mut h);
     cpu::register(&mut h);
+    devices::register(&mut h);
     hmp::register(&mut h);
     machine::register(&mut h);
     migration::register(&mut h);
     qom::register(&mut h);
+    storage::register(&mut h);
+    ui::register(&mut h);
+    x86::register(&mut h);
     h
 }

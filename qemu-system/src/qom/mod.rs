@@ -85,6 +85,8 @@ pub struct ChardevInfo {
     /// `Some(path)` for a unix socket server, `None` for stdio.
     pub socket: Option<String>,
     pub connected: Arc<AtomicBool>,
+    /// A frontend (a monitor) uses it: `query-chardev`'s `frontend-open`.
+    pub frontend: bool,
 }
 
 /// Properties in the iteration order of the hash table holding them.

@@ -1,0 +1,154 @@
+//! The background activities an empty machine has not started
+//! (`migration.json`, `dump.json`, `replay.json`, `stats.json`):
+//! migration, dirty-rate measurement, COLO, dumps, record/replay, and the
+//! statistics providers of the build.
+
+use qapi_defs::{
+    COLOExitReason, COLOMode, COLOStatus, DirtyRateInfo, DirtyRateMeasureMode, DirtyRateStatus,
+    DumpGuestMemoryCapability, DumpGuestMemoryFormat, DumpQueryResult, DumpStatus, MigrationInfo,
+    ReplayInfo, ReplayMode, ReplicationStatus, StatsProvider, StatsSchema, StatsSchemaValue,
+    StatsTarget, StatsType, TimeUnit, query_colo_status, query_dirty_rate, query_dump,
+    query_dump_guest_memory_capability, query_migrate, query_migrationthreads, query_replay,
+    query_stats_schemas, query_vcpu_dirty_limit, query_xen_replication_status,
+};
+use qapi_runtime::{Error, Handlers, QapiEnum};
+
+use crate::machine::NoneMachine;
+
+pub fn register(h: &mut Handlers<NoneMachine>) {
+    // MIGRATION_STATUS_NONE fills in nothing, and -machine none has no
+    // migration blocker.
+    h.add::<query_migrate>(|_, _| Ok(empty_migration_info()));
+    h.add::<query_migrationthreads>(|_, _| Ok(Vec::new()));
+    // The dirty-rate state before any calc-dirty-rate (zeroed statics).
+    h.add::<query_dirty_rate>(|_, args| {
+        Ok(DirtyRateInfo {
+            dirty_rate: None,
+            status: DirtyRateStatus::Unstarted,
+            start_time: 0,
+            calc_time: 0,
+            calc_time_unit: args.calc_time_unit.unwrap_or(TimeUnit::Second),
+            sample_pages: 0,
+            mode: DirtyRateMeasureMode::PageSampling,
+            vcpu_dirty_rate: None,
+        })
+    });
+    // Dirty limits need a dirty ring: none are set.
+    h.add::<query_vcpu_dirty_limit>(|_, _| Ok(Vec::new()));
+    h.add::<query_colo_status>(|_, _| {
+        Ok(COLOStatus {
+            mode: COLOMode::None,
+            last_mode: COLOMode::None,
+            reason: COLOExitReason::None,
+        })
+    });
+    h.add::<query_xen_replication_status>(|_, _| {
+        Ok(ReplicationStatus {
+            error: false,
+            desc: None,
+        })
+    });
+    h.add::<query_dump>(|_, _| {
+        Ok(DumpQueryResult {
+            status: DumpStatus::None,
+            completed: 0,
+            total: 0,
+        })
+    });
+    h.add::<query_dump_guest_memory_capability>(|m, _| {
+        let t = m.target();
+        let formats = DumpGuestMemoryFormat::VARIANTS
+            .iter()
+            .copied()
+            .filter(|f| match f {
+                DumpGuestMemoryFormat::KdumpLzo | DumpGuestMemoryFormat::KdumpRawLzo => t.dump_lzo,
+                DumpGuestMemoryFormat::KdumpSnappy | DumpGuestMemoryFormat::KdumpRawSnappy => {
+                    t.dump_snappy
+                }
+                DumpGuestMemoryFormat::WinDmp => t.win_dump,
+                _ => true,
+            })
+            .collect();
+        Ok(DumpGuestMemoryCapability { formats })
+    });
+    h.add::<query_replay>(|m, _| {
+        if !m.target().replay {
+            return Err(Error::command_not_found("replay support not available"));
+        }
+        Ok(ReplayInfo {
+            mode: ReplayMode::None,
+            filename: None,
+            icount: 0,
+        })
+    });
+    h.add::<query_stats_schemas>(|_, args| {
+        // Providers register their schema callbacks; KVM's only when KVM
+        // is the accelerator, and its statistics come from the host
+        // kernel (see the README's known differences).
+        let mut out = Vec::new();
+        if args.provider.is_none_or(|p| p == StatsProvider::Cryptodev) {
+            out.push(cryptodev_schema());
+        }
+        Ok(out)
+    });
+}
+
+fn empty_migration_info() -> MigrationInfo {
+    MigrationInfo {
+        status: None,
+        ram: None,
+        vfio: None,
+        xbzrle_cache: None,
+        total_time: None,
+        expected_downtime: None,
+        downtime: None,
+        setup_time: None,
+        cpu_throttle_percentage: None,
+        error_desc: None,
+        blocked_reasons: None,
+        postcopy_blocktime: None,
+        postcopy_vcpu_blocktime: None,
+        socket_address: None,
+        dirty_limit_throttle_time_per_round: None,
+        dirty_limit_ring_full_time: None,
+    }
+}
+
+/// `cryptodev_backend_schemas_cb` (`backends/cryptodev.c`): the symmetric
+/// then the asymmetric counters, each prepended to the list.
+fn cryptodev_schema() -> StatsSchema {
+    const SYM: [&str; 4] = [
+        "sym-encrypt-ops",
+        "sym-decrypt-ops",
+        "sym-encrypt-bytes",
+        "sym-decrypt-bytes",
+    ];
+    const ASYM: [&str; 8] = [
+        "asym-encrypt-ops",
+        "asym-decrypt-ops",
+        "asym-sign-ops",
+        "asym-verify-ops",
+        "asym-encrypt-bytes",
+        "asym-decrypt-bytes",
+        "asym-sign-bytes",
+        "asym-verify-bytes",
+    ];
+    let stats = SYM
+        .iter()
+        .chain(ASYM.iter())
+        .rev()
+        .map(|name| StatsSchemaValue {
+            name: (*name).to_owned(),
+            r#type: StatsType::Cumulative,
+            unit: None,
+            base: None,
+            exponent: 0,
+            bucket_size: None,
+        })
+        .collect();
+    StatsSchema {
+        provider: StatsProvider::Cryptodev,
+        target: StatsTarget::Cryptodev,
+        stats,
+    }
+}

@@ -1,0 +1,70 @@
+//! The devices and backends an empty machine lacks (`machine.json`,
+//! `acpi.json`, `pci.json`, `tpm.json`, `net.json`, `cryptodev.json`,
+//! `audio.json`, `misc.json`, `ui.json`'s mice): empty lists, or the
+//! error QEMU gives when the device a query needs is absent.
+
+use qapi_defs::{
+    CurrentMachineParams, MemoryInfo, query_acpi_ospm_status, query_audiodevs, query_balloon,
+    query_cryptodev, query_current_machine, query_hotpluggable_cpus,
+    query_hv_balloon_status_report, query_iothreads, query_memdev, query_memory_devices,
+    query_memory_size_summary, query_mice, query_pci, query_rx_filter, query_tpm,
+    query_vm_generation_id,
+};
+use qapi_runtime::{Error, ErrorClass, Handlers};
+
+use crate::machine::NoneMachine;
+
+/// `-machine none`'s RAM: its class has no default size.
+const RAM_SIZE: u64 = 0;
+
+pub fn register(h: &mut Handlers<NoneMachine>) {
+    h.add::<query_balloon>(|_, _| {
+        Err(Error::new(
+            ErrorClass::DeviceNotActive,
+            "No balloon device has been activated",
+        ))
+    });
+    h.add::<query_hv_balloon_status_report>(|m, _| {
+        Err(Error::generic(if m.target().hv_balloon {
+            "no hv-balloon device present"
+        } else {
+            "hv-balloon device not enabled in this build"
+        }))
+    });
+    h.add::<query_acpi_ospm_status>(|_, _| {
+        Err(Error::generic(
+            "command is not supported, missing ACPI device",
+        ))
+    });
+    h.add::<query_vm_generation_id>(|_, _| {
+        Err(Error::generic("VM Generation ID device not found"))
+    });
+    // The none machine has no possible_cpu_arch_ids.
+    h.add::<query_hotpluggable_cpus>(|_, _| {
+        Err(Error::generic("machine does not support hot-plugging CPUs"))
+    });
+    h.add::<query_current_machine>(|_, _| {
+        Ok(CurrentMachineParams {
+            wakeup_suspend_support: false,
+        })
+    });
+    h.add::<query_memory_size_summary>(|m, _| {
+        Ok(MemoryInfo {
+            base_memory: RAM_SIZE,
+            plugged_memory: m.target().mem_device.then_some(0),
+        })
+    });
+    h.add::<query_memdev>(|_, _| Ok(Vec::new()));
+    h.add::<query_memory_devices>(|_, _| Ok(Vec::new()));
+    h.add::<query_pci>(|_, _| Ok(Vec::new()));
+    h.add::<query_tpm>(|_, _| Ok(Vec::new()));
+    h.add::<query_mice>(|_, _| Ok(Vec::new()));
+    h.add::<query_iothreads>(|_, _| Ok(Vec::new()));
+    h.add::<query_audiodevs>(|_, _| Ok(Vec::new()));
+    h.add::<query_cryptodev>(|_, _| Ok(Vec::new()));
+    // No net client: a name never resolves.
+    h.add::<query_rx_filter>(|_, args| match args.name {
+        Some(n) => Err(Error::generic(format!("invalid net client name: {n}"))),
+        None => Ok(Vec::new()),
+    });
+}
