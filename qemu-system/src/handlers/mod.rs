@@ -2,6 +2,7 @@
 //! Every other command of the schema is still registered and
 //! argument-checked; it answers that it is not implemented.
 
+pub mod absent;
 pub mod background;
 pub mod block;
 pub mod char;
@@ -23,6 +24,7 @@ use crate::machine::NoneMachine;
 /// All handlers of the model.
 pub fn all() -> Handlers<NoneMachine> {
     let mut h = Handlers::new();
+    absent::register(&mut h);
     background::register(&mut h);
     block::register(&mut h);
     char::register(&mut h);
