@@ -26,6 +26,9 @@ pub struct Facts {
     pub sgx: bool,
     /// `TARGET_I386`: the SEV/SGX commands exist at all.
     pub x86: bool,
+    /// `CONFIG_VIRTIO`: some board of the target has a virtio transport
+    /// (without, `hw/virtio` is the stubs: "Virtio is disabled").
+    pub virtio: bool,
 }
 
 impl Facts {
@@ -49,6 +52,11 @@ impl Facts {
             sev: x86 && full_devices,
             sgx: x86 && full_devices,
             x86,
+            virtio: !(has(sym::TARGET_AVR)
+                || has(sym::TARGET_MICROBLAZE)
+                || has(sym::TARGET_RX)
+                || has(sym::TARGET_TRICORE)
+                || (has(sym::TARGET_SPARC) && !has(sym::TARGET_SPARC64))),
         }
     }
 }

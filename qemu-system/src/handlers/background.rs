@@ -7,9 +7,10 @@ use qapi_defs::{
     COLOExitReason, COLOMode, COLOStatus, DirtyRateInfo, DirtyRateMeasureMode, DirtyRateStatus,
     DumpGuestMemoryCapability, DumpGuestMemoryFormat, DumpQueryResult, DumpStatus, MigrationInfo,
     ReplayInfo, ReplayMode, ReplicationStatus, StatsProvider, StatsSchema, StatsSchemaValue,
-    StatsTarget, StatsType, TimeUnit, query_colo_status, query_dirty_rate, query_dump,
-    query_dump_guest_memory_capability, query_migrate, query_migrationthreads, query_replay,
-    query_stats_schemas, query_vcpu_dirty_limit, query_xen_replication_status,
+    StatsTarget, StatsType, TimeUnit, cancel_vcpu_dirty_limit, query_colo_status, query_dirty_rate,
+    query_dump, query_dump_guest_memory_capability, query_migrate, query_migrationthreads,
+    query_replay, query_stats_schemas, query_vcpu_dirty_limit, query_xen_replication_status,
+    replay_break, replay_delete_break, replay_seek, set_vcpu_dirty_limit,
 };
 use qapi_runtime::{Error, Handlers, QapiEnum};
 
@@ -81,6 +82,21 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             icount: 0,
         })
     });
+    // Not recording or replaying (or no replay in the build).
+    h.add::<replay_break>(|m, _| {
+        replay_error(m, "setting the breakpoint is allowed only in play mode")
+    });
+    h.add::<replay_delete_break>(|m, _| {
+        replay_error(m, "replay breakpoints are allowed only in play mode")
+    });
+    h.add::<replay_seek>(|m, _| replay_error(m, "replay must be enabled to seek"));
+    // Dirty limits need KVM's dirty ring, which is never set up here.
+    h.add::<set_vcpu_dirty_limit>(|_, _| {
+        Err(Error::generic(
+            "dirty page limit feature requires KVM with accelerator property 'dirty-ring-size' set'",
+        ))
+    });
+    h.add::<cancel_vcpu_dirty_limit>(|_, _| Ok(()));
     h.add::<query_stats_schemas>(|_, args| {
         // Providers register their schema callbacks; KVM's only when KVM
         // is the accelerator, and its statistics come from the host
@@ -91,6 +107,13 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         }
         Ok(out)
     });
+}
+
+fn replay_error(m: &NoneMachine, msg: &str) -> Result<(), Error> {
+    if !m.target().replay {
+        return Err(Error::command_not_found("replay support not available"));
+    }
+    Err(Error::generic(msg))
 }
 
 fn empty_migration_info() -> MigrationInfo {

@@ -1,13 +1,34 @@
 //! `char.json`: `query-chardev` over the chardevs of the command line.
 
-use qapi_defs::{ChardevInfo, query_chardev};
-use qapi_runtime::Handlers;
+use qapi_defs::schema::yank::yank;
+use qapi_defs::{ChardevInfo, YankInstanceBranch, query_chardev};
 use qapi_runtime::glib::HashTable;
+use qapi_runtime::{Error, Handlers};
 use std::sync::atomic::Ordering;
 
 use crate::machine::NoneMachine;
 
 pub fn register(h: &mut Handlers<NoneMachine>) {
+    // qmp_yank: every instance must exist before any is yanked; only the
+    // socket chardevs register one.
+    h.add::<yank>(|m, a| {
+        for i in &a.instances {
+            let exists = match &i.r#type {
+                YankInstanceBranch::Chardev(c) => m.yank_chardevs.contains(&c.id),
+                YankInstanceBranch::BlockNode(_) | YankInstanceBranch::Migration => false,
+            };
+            if !exists {
+                return Err(Error::device_not_found("Instance not found"));
+            }
+        }
+        if a.instances.is_empty() {
+            return Ok(());
+        }
+        // Yanking a monitor's connection is not modelled.
+        Err(Error::generic(
+            "The command yank is not implemented by this emulator",
+        ))
+    });
     // qmp_query_chardev walks the children of /chardevs in their hash
     // table's order, prepending each: the reply is that order reversed.
     h.add::<query_chardev>(|m, _| {

@@ -4,24 +4,42 @@
 //! error QEMU gives when the device a query needs is absent.
 
 use qapi_defs::{
-    CurrentMachineParams, MemoryInfo, query_acpi_ospm_status, query_audiodevs, query_balloon,
-    query_cryptodev, query_current_machine, query_hotpluggable_cpus,
+    CurrentMachineParams, MemoryInfo, balloon, query_acpi_ospm_status, query_audiodevs,
+    query_balloon, query_cryptodev, query_current_machine, query_hotpluggable_cpus,
     query_hv_balloon_status_report, query_iothreads, query_memdev, query_memory_devices,
     query_memory_size_summary, query_mice, query_pci, query_rx_filter, query_tpm,
-    query_vm_generation_id,
+    query_vm_generation_id, set_numa_node, xen_event_inject,
 };
 use qapi_runtime::{Error, ErrorClass, Handlers};
 
-use crate::machine::NoneMachine;
+use crate::machine::{NoneMachine, Phase};
 
 /// `-machine none`'s RAM: its class has no default size.
 const RAM_SIZE: u64 = 0;
 
+fn no_balloon() -> Error {
+    Error::new(
+        ErrorClass::DeviceNotActive,
+        "No balloon device has been activated",
+    )
+}
+
 pub fn register(h: &mut Handlers<NoneMachine>) {
-    h.add::<query_balloon>(|_, _| {
-        Err(Error::new(
-            ErrorClass::DeviceNotActive,
-            "No balloon device has been activated",
+    h.add::<query_balloon>(|_, _| Err(no_balloon()));
+    // have_balloon comes before the target's check.
+    h.add::<balloon>(|_, _| Err(no_balloon()));
+    h.add::<xen_event_inject>(|_, _| {
+        Err(Error::generic("Xen event channel emulation not enabled"))
+    });
+    h.add::<set_numa_node>(|m, _| {
+        if m.phase == Phase::Ready {
+            return Err(Error::generic(
+                "The command is permitted only before the machine has been created",
+            ));
+        }
+        // NUMA configuration in --preconfig is not modelled.
+        Err(Error::generic(
+            "The command set-numa-node is not implemented by this emulator",
         ))
     });
     h.add::<query_hv_balloon_status_report>(|m, _| {

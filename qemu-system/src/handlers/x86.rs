@@ -3,7 +3,7 @@
 
 use qapi_defs::{
     SevGuestInfo, SevInfo, SevInfoBranch, SevState, query_sev, query_sev_capabilities,
-    query_sev_launch_measure, query_sgx, query_sgx_capabilities,
+    query_sev_launch_measure, query_sgx, query_sgx_capabilities, sev_inject_launch_secret,
 };
 use qapi_runtime::{Error, Handlers};
 
@@ -47,6 +47,13 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             "KVM not enabled"
         } else {
             "SEV is not enabled in KVM"
+        }))
+    });
+    h.add::<sev_inject_launch_secret>(|m, _| {
+        Err(Error::generic(if m.target().sev {
+            "SEV not enabled for guest"
+        } else {
+            NO_SEV
         }))
     });
     h.add::<query_sgx>(|m, _| {
