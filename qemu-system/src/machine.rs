@@ -28,6 +28,8 @@ pub struct MachineOptions {
     pub accel: String,
     /// `-name`.
     pub name: Option<String>,
+    /// `-uuid` (lower-case); QEMU's default is the null UUID.
+    pub uuid: Option<String>,
     /// The chardevs, in creation order.
     pub chardevs: Vec<ChardevInfo>,
     /// `-machine` properties (name, value).
@@ -42,6 +44,7 @@ pub struct NoneMachine {
     pub autostart: bool,
     pub accel: String,
     pub name: Option<String>,
+    pub uuid: String,
     pub migration: Migration,
     pub qom: Qom,
     /// The socket chardevs (yank instances), in creation order.
@@ -71,6 +74,9 @@ impl NoneMachine {
             autostart: opts.autostart,
             accel: opts.accel,
             name: opts.name,
+            uuid: opts
+                .uuid
+                .unwrap_or_else(|| "00000000-0000-0000-0000-000000000000".to_owned()),
             migration: Migration::new(&config, page_bits),
             qom,
             yank_chardevs: opts

@@ -478,15 +478,21 @@ struct Monitor {
     child: Child,
     reader: BufReader<UnixStream>,
     writer: UnixStream,
-    /// The socket path, masked in replies.
-    path: String,
+    /// The emulator's own directory (its sockets), masked in replies.
+    dir: String,
 }
 
 impl Monitor {
-    fn start(program: &Path, pre: &[&str], socket: PathBuf) -> Result<Monitor, String> {
+    /// Starts `program` with the machine's options, `extra` (where `{DIR}`
+    /// stands for `dir`) and a QMP monitor on `dir/qmp.sock` last.
+    fn start(program: &Path, pre: &[&str], dir: &Path, extra: &[&str]) -> Result<Monitor, String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("mkdir {}: {e}", dir.display()))?;
+        let socket = dir.join("qmp.sock");
+        let shown = dir.display().to_string();
         let mut child = Command::new(program)
             .args(pre)
             .args(MACHINE_ARGS)
+            .args(extra.iter().map(|a| a.replace("{DIR}", &shown)))
             .arg("-qmp")
             .arg(format!("unix:{},server=on,wait=off", socket.display()))
             .stdin(Stdio::null())
@@ -514,7 +520,7 @@ impl Monitor {
             child,
             reader: BufReader::new(stream),
             writer,
-            path: socket.display().to_string(),
+            dir: shown,
         };
         m.line()?;
         m.execute(r#"{"execute": "qmp_capabilities"}"#)?;
@@ -540,7 +546,7 @@ impl Monitor {
             .write_all(format!("{request}\n").as_bytes())
             .map_err(|e| format!("send: {e}"))?;
         let reply = self.line()?;
-        Ok(mask(&reply, &self.path))
+        Ok(mask(&reply, &self.dir))
     }
 }
 
@@ -551,9 +557,9 @@ impl Drop for Monitor {
     }
 }
 
-fn mask(reply: &[u8], path: &str) -> Vec<u8> {
+fn mask(reply: &[u8], dir: &str) -> Vec<u8> {
     String::from_utf8_lossy(reply)
-        .replace(path, "SOCKET")
+        .replace(dir, "DIR")
         .into_bytes()
 }
 
@@ -624,8 +630,8 @@ fn sweep(name: &str) -> Report {
     };
     let dir = TempDir::new(&format!("real-queries-{name}"));
     let real_bin = PathBuf::from(format!("/usr/bin/qemu-system-{name}"));
-    let started = Monitor::start(&real_bin, &[], dir.path().join("real.sock")).and_then(|real| {
-        Monitor::start(&binary(), &["-target", name], dir.path().join("ours.sock"))
+    let started = Monitor::start(&real_bin, &[], &dir.path().join("real"), &[]).and_then(|real| {
+        Monitor::start(&binary(), &["-target", name], &dir.path().join("ours"), &[])
             .map(|ours| (real, ours))
     });
     let (mut real, mut ours) = match started {
@@ -743,4 +749,85 @@ fn real_binaries_answer_the_same() {
     }
     println!("{out}");
     assert!(!failed, "replies differ from the real binaries:\n{out}");
+}
+
+/// Command lines whose options change what the queries report.
+const COMMAND_LINES: &[&[&str]] = &[
+    &[
+        "-name",
+        "guest=vm1,process=p,debug-threads=on",
+        "-uuid",
+        "6B29FC40-CA47-1067-B31D-00DD010662DA",
+        "-chardev",
+        "socket,id=extra,path={DIR}/extra.sock,server=on,wait=off",
+        "-mon",
+        "chardev=extra,mode=control",
+        "-chardev",
+        "socket,id=lonely,path={DIR}/lonely.sock,server=on,wait=off",
+        "-qmp",
+        "unix:{DIR}/second.sock,server=on,wait=off",
+    ],
+    &[
+        "-name",
+        "plain",
+        "-qmp",
+        "unix:{DIR}/a.sock,server=on,wait=off",
+    ],
+];
+
+/// What the command lines above decide.
+const STATE_REQUESTS: &[&str] = &[
+    r#"{"execute": "query-chardev"}"#,
+    r#"{"execute": "query-name"}"#,
+    r#"{"execute": "query-uuid"}"#,
+    r#"{"execute": "query-yank"}"#,
+    r#"{"execute": "query-status"}"#,
+    r#"{"execute": "query-display-options"}"#,
+    r#"{"execute": "query-iothreads"}"#,
+    r#"{"execute": "human-monitor-command", "arguments": {"command-line": "info uuid"}}"#,
+    r#"{"execute": "human-monitor-command", "arguments": {"command-line": "info name"}}"#,
+    r#"{"execute": "chardev-remove", "arguments": {"id": "extra"}}"#,
+    r#"{"execute": "ringbuf-read", "arguments": {"device": "lonely", "size": 1}}"#,
+    r#"{"execute": "yank", "arguments": {"instances": [{"type": "chardev", "id": "nosuch"}]}}"#,
+];
+
+#[test]
+fn command_line_state_as_real() {
+    let jobs: Vec<(&str, &[&str])> = ["x86_64", "aarch64", "x86_64-microvm"]
+        .iter()
+        .flat_map(|t| COMMAND_LINES.iter().map(move |c| (*t, *c)))
+        .collect();
+    let results = parallel(jobs, 4, |(name, extra)| {
+        let dir = TempDir::new(&format!("real-state-{name}"));
+        let real_bin = PathBuf::from(format!("/usr/bin/qemu-system-{name}"));
+        let mut out = Vec::new();
+        let started =
+            Monitor::start(&real_bin, &[], &dir.path().join("real"), extra).and_then(|real| {
+                Monitor::start(
+                    &binary(),
+                    &["-target", name],
+                    &dir.path().join("ours"),
+                    extra,
+                )
+                .map(|ours| (real, ours))
+            });
+        let (mut real, mut ours) = match started {
+            Ok(p) => p,
+            Err(e) => return vec![format!("{name} {extra:?}: {e}")],
+        };
+        for req in STATE_REQUESTS {
+            match (real.execute(req), ours.execute(req)) {
+                (Ok(a), Ok(b)) if a == b => {}
+                (Ok(a), Ok(b)) => out.push(format!("{name} {extra:?}\n{}", diff(req, &a, &b))),
+                (a, b) => out.push(format!("{name} {req}: real {a:?}, ours {b:?}")),
+            }
+        }
+        out
+    });
+    let failures: Vec<String> = results.into_iter().flatten().collect();
+    assert!(
+        failures.is_empty(),
+        "replies differ from the real binaries:\n{}",
+        failures.join("\n")
+    );
 }
