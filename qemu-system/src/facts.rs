@@ -29,11 +29,20 @@ pub struct Facts {
     /// `CONFIG_VIRTIO`: some board of the target has a virtio transport
     /// (without, `hw/virtio` is the stubs: "Virtio is disabled").
     pub virtio: bool,
+    /// `CONFIG_USB`: some board of the target has USB (without, the
+    /// stubs answer "Support for USB devices not built-in").
+    pub usb: bool,
 }
 
 impl Facts {
     pub fn of(cfg: &Config) -> Facts {
         let has = |s: qapi_runtime::Sym| cfg.is_defined(&s);
+        // Targets whose boards have neither virtio nor USB.
+        let small = has(sym::TARGET_AVR)
+            || has(sym::TARGET_MICROBLAZE)
+            || has(sym::TARGET_RX)
+            || has(sym::TARGET_TRICORE)
+            || (has(sym::TARGET_SPARC) && !has(sym::TARGET_SPARC64));
         // Debian's microvm build is configured --without-default-devices
         // with microvm's own device list (no PC devices, no TCG).
         let full_devices = cfg.build.name != "debian-microvm";
@@ -52,11 +61,8 @@ impl Facts {
             sev: x86 && full_devices,
             sgx: x86 && full_devices,
             x86,
-            virtio: !(has(sym::TARGET_AVR)
-                || has(sym::TARGET_MICROBLAZE)
-                || has(sym::TARGET_RX)
-                || has(sym::TARGET_TRICORE)
-                || (has(sym::TARGET_SPARC) && !has(sym::TARGET_SPARC64))),
+            virtio: !small,
+            usb: !small && !has(sym::TARGET_M68K),
         }
     }
 }

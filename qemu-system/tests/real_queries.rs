@@ -469,6 +469,35 @@ const ARGUMENT_CASES: &[(&str, &str)] = &[
     ("device_del", r#"{"id": "//machine//unattached/"}"#),
     ("device_del", r#"{"id": "/machine/peripheral-anon"}"#),
     ("device-sync-config", r#"{"id": ""}"#),
+    // Argument-less commands other than queries, then the postcopy
+    // capability and the command it unlocks (kept last: it changes state).
+    ("nbd-server-stop", r#"{}"#),
+    ("x-colo-lost-heartbeat", r#"{}"#),
+    ("migrate_cancel", r#"{}"#),
+    ("migrate", r#"{}"#),
+    ("migrate", r#"{"channels": []}"#),
+    ("migrate-incoming", r#"{}"#),
+    ("migrate-incoming", r#"{"uri": "tcp:127.0.0.1:0"}"#),
+    ("migrate-continue", r#"{"state": "none"}"#),
+    ("migrate-continue", r#"{"state": "active"}"#),
+    ("xen-colo-do-checkpoint", r#"{}"#),
+    ("system_wakeup", r#"{}"#),
+    ("inject-nmi", r#"{}"#),
+    ("x-query-irq", r#"{}"#),
+    ("x-query-numa", r#"{}"#),
+    ("x-query-opcount", r#"{}"#),
+    ("x-query-ramblock", r#"{}"#),
+    ("x-query-roms", r#"{}"#),
+    ("x-query-usb", r#"{}"#),
+    ("x-query-interrupt-controllers", r#"{}"#),
+    ("x-debug-query-block-graph", r#"{}"#),
+    ("xen-event-list", r#"{}"#),
+    ("migrate-start-postcopy", r#"{}"#),
+    (
+        "migrate-set-capabilities",
+        r#"{"capabilities": [{"capability": "postcopy-ram", "state": true}]}"#,
+    ),
+    ("migrate-start-postcopy", r#"{}"#),
 ];
 
 const REPLY_TIMEOUT: Duration = Duration::from_secs(20);

@@ -12,6 +12,10 @@ use qapi_defs::{
     query_replay, query_stats_schemas, query_vcpu_dirty_limit, query_xen_replication_status,
     replay_break, replay_delete_break, replay_seek, set_vcpu_dirty_limit,
 };
+use qapi_defs::{
+    MigrationCapability, MigrationStatus, migrate, migrate_cancel, migrate_continue,
+    migrate_incoming, migrate_start_postcopy, x_colo_lost_heartbeat, xen_colo_do_checkpoint,
+};
 use qapi_runtime::{Error, Handlers, QapiEnum};
 
 use crate::machine::NoneMachine;
@@ -21,6 +25,44 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     // migration blocker.
     h.add::<query_migrate>(|_, _| Ok(empty_migration_info()));
     h.add::<query_migrationthreads>(|_, _| Ok(Vec::new()));
+    // Nothing to cancel; continuing is allowed from the current state only.
+    h.add::<migrate_cancel>(|_, _| Ok(()));
+    h.add::<migrate_continue>(|_, a| {
+        if a.state == MigrationStatus::None {
+            return Ok(());
+        }
+        Err(Error::generic("Migration not in expected state: none"))
+    });
+    h.add::<migrate_start_postcopy>(|m, _| {
+        let postcopy = m
+            .migration
+            .query_capabilities()
+            .iter()
+            .any(|c| c.capability == MigrationCapability::PostcopyRam && c.state);
+        Err(Error::generic(if postcopy {
+            "Postcopy must be started after migration has been started"
+        } else {
+            "Enable postcopy with migrate_set_capability before the start of migration"
+        }))
+    });
+    // Starting an outgoing migration is not modelled; its argument check is.
+    h.add::<migrate>(|_, a| {
+        if a.uri.is_none() && a.channels.as_ref().is_none_or(Vec::is_empty) {
+            return Err(Error::generic("need either 'uri' or 'channels' argument"));
+        }
+        Err(Error::generic(
+            "The command migrate is not implemented by this emulator",
+        ))
+    });
+    // The command line never has -incoming (defer).
+    h.add::<migrate_incoming>(|_, _| {
+        Err(Error::generic(
+            "'-incoming' was not specified on the command line",
+        ))
+    });
+    h.add::<x_colo_lost_heartbeat>(|_, _| Err(Error::generic("VM is not in COLO mode")));
+    // No replication state registered: a checkpoint of nothing.
+    h.add::<xen_colo_do_checkpoint>(|_, _| Ok(()));
     // The dirty-rate state before any calc-dirty-rate (zeroed statics).
     h.add::<query_dirty_rate>(|_, args| {
         Ok(DirtyRateInfo {

@@ -10,6 +10,7 @@ use qapi_defs::{
     query_memory_size_summary, query_mice, query_pci, query_rx_filter, query_tpm,
     query_vm_generation_id, set_numa_node, xen_event_inject,
 };
+use qapi_defs::{inject_nmi, system_wakeup, xen_event_list};
 use qapi_runtime::{Error, ErrorClass, Handlers};
 
 use crate::machine::{NoneMachine, Phase};
@@ -31,6 +32,14 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     h.add::<xen_event_inject>(|_, _| {
         Err(Error::generic("Xen event channel emulation not enabled"))
     });
+    h.add::<xen_event_list>(|_, _| Err(Error::generic("Xen event channel emulation not enabled")));
+    h.add::<system_wakeup>(|_, _| {
+        Err(Error::generic(
+            "wake-up from suspend is not supported by this guest",
+        ))
+    });
+    // nmi_monitor_handle: no object of the tree implements TYPE_NMI.
+    h.add::<inject_nmi>(|_, _| Err(Error::generic("machine does not provide NMIs")));
     h.add::<set_numa_node>(|m, _| {
         if m.phase == Phase::Ready {
             return Err(Error::generic(

@@ -18,6 +18,7 @@ pub mod qom;
 pub mod storage;
 pub mod ui;
 pub mod x86;
+pub mod xquery;
 
 use qapi_runtime::Handlers;
 
@@ -42,5 +43,6 @@ pub fn all() -> Handlers<NoneMachine> {
     storage::register(&mut h);
     ui::register(&mut h);
     x86::register(&mut h);
+    xquery::register(&mut h);
     h
 }
