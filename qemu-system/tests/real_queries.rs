@@ -112,6 +112,20 @@ const ARGUMENT_CASES: &[(&str, &str)] = &[
     ("query-dirty-rate", r#"{"calc-time-unit": "second"}"#),
     ("query-rx-filter", r#"{"name": "net0"}"#),
     ("query-rx-filter", r#"{"name": ""}"#),
+    (
+        "query-stats",
+        r#"{"target": "vm", "providers": [{"provider": "cryptodev"}]}"#,
+    ),
+    ("query-stats", r#"{"target": "vcpu"}"#),
+    (
+        "query-stats",
+        r#"{"target": "vcpu", "vcpus": ["/machine/x"]}"#,
+    ),
+    ("query-stats", r#"{"target": "cryptodev"}"#),
+    (
+        "query-stats",
+        r#"{"target": "cryptodev", "providers": [{"provider": "cryptodev", "names": ["x"]}]}"#,
+    ),
     ("job-pause", r#"{"id": "j"}"#),
     ("job-resume", r#"{"id": ""}"#),
     ("job-cancel", r#"{"id": "j"}"#),

@@ -16,6 +16,7 @@ use qapi_defs::{
     MigrationCapability, MigrationStatus, migrate, migrate_cancel, migrate_continue,
     migrate_incoming, migrate_start_postcopy, x_colo_lost_heartbeat, xen_colo_do_checkpoint,
 };
+use qapi_defs::{StatsFilterBranch, query_stats};
 use qapi_runtime::{Error, Handlers, QapiEnum};
 
 use crate::machine::NoneMachine;
@@ -139,6 +140,20 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         ))
     });
     h.add::<cancel_vcpu_dirty_limit>(|_, _| Ok(()));
+    // No cryptodev object and no vCPU; the VM's KVM statistics are the
+    // host kernel's and not modelled.
+    h.add::<query_stats>(|m, a| {
+        let kvm_asked = a
+            .providers
+            .as_ref()
+            .is_none_or(|p| p.iter().any(|r| r.provider == StatsProvider::Kvm));
+        if m.kvm_enabled() && kvm_asked && matches!(a.target, StatsFilterBranch::Vm) {
+            return Err(Error::generic(
+                "The command query-stats is not implemented by this emulator",
+            ));
+        }
+        Ok(Vec::new())
+    });
     h.add::<query_stats_schemas>(|_, args| {
         // Providers register their schema callbacks; KVM's only when KVM
         // is the accelerator, and its statistics come from the host
