@@ -483,6 +483,22 @@ const ARGUMENT_CASES: &[(&str, &str)] = &[
     ("device_del", r#"{"id": "//machine//unattached/"}"#),
     ("device_del", r#"{"id": "/machine/peripheral-anon"}"#),
     ("device-sync-config", r#"{"id": ""}"#),
+    (
+        "memsave",
+        r#"{"val": 0, "size": 1, "filename": "/nonexistent/m"}"#,
+    ),
+    (
+        "memsave",
+        r#"{"val": 0, "size": 1, "filename": "/nonexistent/m", "cpu-index": 0}"#,
+    ),
+    ("dumpdtb", r#"{"filename": "/nonexistent/d"}"#),
+    ("screendump", r#"{"filename": "/nonexistent/s"}"#),
+    ("screendump", r#"{"filename": "/nonexistent/s", "head": 1}"#),
+    (
+        "screendump",
+        r#"{"filename": "/nonexistent/s", "device": "/machine", "format": "png"}"#,
+    ),
+    ("migrate-recover", r#"{"uri": "tcp:127.0.0.1:0"}"#),
     // Argument-less commands other than queries, then the postcopy
     // capability and the command it unlocks (kept last: it changes state).
     ("nbd-server-stop", r#"{}"#),

@@ -3,6 +3,7 @@
 //! migration, dirty-rate measurement, COLO, dumps, record/replay, and the
 //! statistics providers of the build.
 
+use qapi_defs::migrate_recover;
 use qapi_defs::{
     COLOExitReason, COLOMode, COLOStatus, DirtyRateInfo, DirtyRateMeasureMode, DirtyRateStatus,
     DumpGuestMemoryCapability, DumpGuestMemoryFormat, DumpQueryResult, DumpStatus, MigrationInfo,
@@ -59,6 +60,11 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     h.add::<migrate_incoming>(|_, _| {
         Err(Error::generic(
             "'-incoming' was not specified on the command line",
+        ))
+    });
+    h.add::<migrate_recover>(|_, _| {
+        Err(Error::generic(
+            "Migrate recover can only be run when postcopy is paused.",
         ))
     });
     h.add::<x_colo_lost_heartbeat>(|_, _| Err(Error::generic("VM is not in COLO mode")));

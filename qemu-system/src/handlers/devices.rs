@@ -10,6 +10,7 @@ use qapi_defs::{
     query_memory_size_summary, query_mice, query_pci, query_rx_filter, query_tpm,
     query_vm_generation_id, set_numa_node, xen_event_inject,
 };
+use qapi_defs::{dumpdtb, memsave};
 use qapi_defs::{inject_nmi, system_wakeup, xen_event_list};
 use qapi_runtime::{Error, ErrorClass, Handlers};
 
@@ -38,6 +39,10 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             "wake-up from suspend is not supported by this guest",
         ))
     });
+    // No CPU to read virtual memory through.
+    h.add::<memsave>(|_, _| Err(Error::generic("Parameter 'cpu-index' expects a CPU number")));
+    // -machine none builds no device tree.
+    h.add::<dumpdtb>(|_, _| Err(Error::generic("This machine doesn't have an FDT")));
     // nmi_monitor_handle: no object of the tree implements TYPE_NMI.
     h.add::<inject_nmi>(|_, _| Err(Error::generic("machine does not provide NMIs")));
     h.add::<set_numa_node>(|m, _| {

@@ -1,6 +1,7 @@
 //! `ui.json`: the display of the command line, VNC and SPICE of the build
 //! with no server started.
 
+use qapi_defs::screendump;
 use qapi_defs::{
     DisplayOptions, DisplayOptionsBranch, ExpirePasswordOptionsBranch, SetPasswordAction,
     SetPasswordOptionsBranch, SpiceInfo, SpiceQueryMouseMode, VncInfo, change_vnc_password,
@@ -78,6 +79,16 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                 Err(Error::generic("Could not set password expire time"))
             }
         }
+    });
+    // No console: a named device is never found (and no device is one).
+    h.add::<screendump>(|_, a| match a.device {
+        Some(d) => Err(Error::device_not_found(format!("Device '{d}' not found"))),
+        None if a.head.is_some() => Err(Error::generic(
+            "'head' must be specified together with 'device'",
+        )),
+        None => Err(Error::generic(
+            "There is no console to take a screendump from",
+        )),
     });
     h.add::<change_vnc_password>(|_, _| Err(Error::generic("Could not set password")));
     h.add::<display_update>(|_, _| Err(Error::generic("Can not find vnc display")));
