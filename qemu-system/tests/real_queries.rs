@@ -514,6 +514,7 @@ const ARGUMENT_CASES: &[(&str, &str)] = &[
     ("system_wakeup", r#"{}"#),
     ("inject-nmi", r#"{}"#),
     ("x-query-irq", r#"{}"#),
+    ("x-query-jit", r#"{}"#),
     ("x-query-numa", r#"{}"#),
     ("x-query-opcount", r#"{}"#),
     ("x-query-ramblock", r#"{}"#),
