@@ -32,6 +32,9 @@ pub struct Facts {
     /// `CONFIG_USB`: some board of the target has USB (without, the
     /// stubs answer "Support for USB devices not built-in").
     pub usb: bool,
+    /// `CONFIG_CXL_MEM_DEVICE`: CXL type 3 devices (the ARM and PC
+    /// boards of full builds); otherwise the stubs refuse every command.
+    pub cxl: bool,
 }
 
 impl Facts {
@@ -63,6 +66,7 @@ impl Facts {
             x86,
             virtio: !small,
             usb: !small && !has(sym::TARGET_M68K),
+            cxl: (has(sym::TARGET_ARM) || x86) && full_devices,
         }
     }
 }

@@ -499,6 +499,62 @@ const ARGUMENT_CASES: &[(&str, &str)] = &[
         r#"{"filename": "/nonexistent/s", "device": "/machine", "format": "png"}"#,
     ),
     ("migrate-recover", r#"{"uri": "tcp:127.0.0.1:0"}"#),
+    (
+        "cxl-inject-general-media-event",
+        r#"{"path": "/machine", "log": "fatal", "flags": 1, "dpa": 1, "descriptor": 1, "type": 1, "transaction-type": 1}"#,
+    ),
+    (
+        "cxl-inject-general-media-event",
+        r#"{"path": "nosuch", "log": "fatal", "flags": 1, "dpa": 1, "descriptor": 1, "type": 1, "transaction-type": 1}"#,
+    ),
+    (
+        "cxl-inject-dram-event",
+        r#"{"path": "p", "log": "fatal", "flags": 1, "dpa": 1, "descriptor": 1, "type": 1, "transaction-type": 1}"#,
+    ),
+    (
+        "cxl-inject-memory-module-event",
+        r#"{"path": "/machine", "log": "fatal", "flags": 1, "type": 1, "health-status": 1, "media-status": 1, "additional-status": 1, "life-used": 1, "temperature": 1, "dirty-shutdown-count": 1, "corrected-volatile-error-count": 1, "corrected-persistent-error-count": 1}"#,
+    ),
+    (
+        "cxl-inject-poison",
+        r#"{"path": "p", "start": 0, "length": 64}"#,
+    ),
+    (
+        "cxl-inject-poison",
+        r#"{"path": "/machine", "start": 1, "length": 64}"#,
+    ),
+    (
+        "cxl-inject-poison",
+        r#"{"path": "p", "start": 1, "length": 3}"#,
+    ),
+    (
+        "cxl-inject-poison",
+        r#"{"path": "unattached", "start": 64, "length": 128}"#,
+    ),
+    (
+        "cxl-inject-uncorrectable-errors",
+        r#"{"path": "/machine", "errors": []}"#,
+    ),
+    (
+        "cxl-inject-correctable-error",
+        r#"{"path": "p", "type": "cache-data-ecc"}"#,
+    ),
+    (
+        "cxl-add-dynamic-capacity",
+        r#"{"path": "p", "host-id": 0, "selection-policy": "free", "region": 0, "extents": []}"#,
+    ),
+    (
+        "cxl-add-dynamic-capacity",
+        r#"{"path": "/machine", "host-id": 0, "selection-policy": "prescriptive", "region": 0, "extents": []}"#,
+    ),
+    (
+        "cxl-release-dynamic-capacity",
+        r#"{"path": "p", "host-id": 0, "removal-policy": "tag-based", "region": 0, "extents": []}"#,
+    ),
+    (
+        "cxl-release-dynamic-capacity",
+        r#"{"path": "p", "host-id": 0, "removal-policy": "prescriptive", "region": 0, "extents": [{"offset": 0, "len": 1}]}"#,
+    ),
     // Argument-less commands other than queries, then the postcopy
     // capability and the command it unlocks (kept last: it changes state).
     ("nbd-server-stop", r#"{}"#),

@@ -8,6 +8,7 @@ pub mod block;
 pub mod char;
 pub mod control;
 pub mod cpu;
+pub mod cxl;
 pub mod devices;
 pub mod fds;
 pub mod hmp;
@@ -33,6 +34,7 @@ pub fn all() -> Handlers<NoneMachine> {
     char::register(&mut h);
     control::register(&mut h);
     cpu::register(&mut h);
+    cxl::register(&mut h);
     devices::register(&mut h);
     fds::register(&mut h);
     hmp::register(&mut h);
