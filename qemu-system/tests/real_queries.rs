@@ -555,6 +555,38 @@ const ARGUMENT_CASES: &[(&str, &str)] = &[
         "cxl-release-dynamic-capacity",
         r#"{"path": "p", "host-id": 0, "removal-policy": "prescriptive", "region": 0, "extents": [{"offset": 0, "len": 1}]}"#,
     ),
+    (
+        "qom-set",
+        r#"{"path": "/machine", "property": "nosuch", "value": 1}"#,
+    ),
+    (
+        "qom-set",
+        r#"{"path": "unattached", "property": "nosuch", "value": 1}"#,
+    ),
+    (
+        "qom-set",
+        r#"{"path": "/nosuch", "property": "x", "value": 1}"#,
+    ),
+    (
+        "qom-set",
+        r#"{"path": "/machine", "property": "type", "value": "x"}"#,
+    ),
+    (
+        "qom-set",
+        r#"{"path": "/machine", "property": "unattached", "value": "x"}"#,
+    ),
+    (
+        "qom-set",
+        r#"{"path": "/", "property": "machine", "value": 1}"#,
+    ),
+    (
+        "qom-set",
+        r#"{"path": "", "property": "machine", "value": 1}"#,
+    ),
+    (
+        "qom-set",
+        r#"{"path": "/chardevs/compat_monitor0", "property": "type", "value": "x"}"#,
+    ),
     // Argument-less commands other than queries, then the postcopy
     // capability and the command it unlocks (kept last: it changes state).
     ("nbd-server-stop", r#"{}"#),

@@ -16,6 +16,7 @@ pub mod machine;
 pub mod migration;
 pub mod objects;
 pub mod qom;
+pub mod qom_set;
 pub mod storage;
 pub mod ui;
 pub mod x86;
@@ -42,6 +43,7 @@ pub fn all() -> Handlers<NoneMachine> {
     migration::register(&mut h);
     objects::register(&mut h);
     qom::register(&mut h);
+    qom_set::register(&mut h);
     storage::register(&mut h);
     ui::register(&mut h);
     x86::register(&mut h);
