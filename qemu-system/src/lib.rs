@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod actions;
 pub mod diag;
 pub mod facts;
 pub mod handlers;

@@ -6,6 +6,7 @@ use qapi_runtime::{Config, QapiEnum};
 
 use qapi_defs::{RunState, Stop};
 
+use crate::actions::Actions;
 use crate::facts::Facts;
 use crate::migration::Migration;
 use crate::qom::{ChardevInfo, Qom};
@@ -53,6 +54,8 @@ pub struct NoneMachine {
     pub chardevs: Vec<ChardevInfo>,
     /// What the target and build decide (see [`Facts`]).
     facts: Facts,
+    /// `set-action`'s settings.
+    pub actions: Actions,
     pub exit: Option<i32>,
 }
 
@@ -87,6 +90,7 @@ impl NoneMachine {
                 .collect(),
             chardevs: opts.chardevs,
             facts: Facts::of(&config),
+            actions: Actions::default(),
             exit: None,
             config,
             events,

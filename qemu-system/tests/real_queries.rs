@@ -587,6 +587,28 @@ const ARGUMENT_CASES: &[(&str, &str)] = &[
         "qom-set",
         r#"{"path": "/chardevs/compat_monitor0", "property": "type", "value": "x"}"#,
     ),
+    (
+        "announce-self",
+        r#"{"initial": -1, "max": 0, "rounds": -5, "step": 0}"#,
+    ),
+    (
+        "announce-self",
+        r#"{"initial": 1, "max": 1, "rounds": 1, "step": 1, "interfaces": ["x"], "id": "y"}"#,
+    ),
+    ("send-key", r#"{"keys": []}"#),
+    (
+        "send-key",
+        r#"{"keys": [{"type": "qcode", "data": "a"}], "hold-time": -1}"#,
+    ),
+    ("send-key", r#"{"keys": [{"type": "number", "data": -1}]}"#),
+    ("display-reload", r#"{"type": "vnc", "tls-certs": true}"#),
+    ("display-reload", r#"{"type": "vnc"}"#),
+    ("watchdog-set-action", r#"{"action": "none"}"#),
+    (
+        "set-action",
+        r#"{"shutdown": "pause", "reboot": "reset", "watchdog": "debug", "panic": "exit-failure"}"#,
+    ),
+    ("set-action", r#"{}"#),
     // Argument-less commands other than queries, then the postcopy
     // capability and the command it unlocks (kept last: it changes state).
     ("nbd-server-stop", r#"{}"#),

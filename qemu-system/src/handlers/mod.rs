@@ -3,6 +3,7 @@
 //! argument-checked; it answers that it is not implemented.
 
 pub mod absent;
+pub mod actions;
 pub mod background;
 pub mod block;
 pub mod char;
@@ -30,6 +31,7 @@ use crate::machine::NoneMachine;
 pub fn all() -> Handlers<NoneMachine> {
     let mut h = Handlers::new();
     absent::register(&mut h);
+    actions::register(&mut h);
     background::register(&mut h);
     block::register(&mut h);
     char::register(&mut h);
