@@ -35,6 +35,10 @@ pub struct Facts {
     /// `CONFIG_CXL_MEM_DEVICE`: CXL type 3 devices (the ARM and PC
     /// boards of full builds); otherwise the stubs refuse every command.
     pub cxl: bool,
+    /// `TARGET_PPC64`: the sPAPR code creates `/dr-connector` (its
+    /// dynamic-reconfiguration connectors' container) at start-up, even
+    /// for `-machine none`.
+    pub drc_container: bool,
 }
 
 impl Facts {
@@ -67,6 +71,7 @@ impl Facts {
             virtio: !small,
             usb: !small && !has(sym::TARGET_M68K),
             cxl: (has(sym::TARGET_ARM) || x86) && full_devices,
+            drc_container: has(sym::TARGET_PPC64),
         }
     }
 }

@@ -555,6 +555,16 @@ const ARGUMENT_CASES: &[(&str, &str)] = &[
         "cxl-release-dynamic-capacity",
         r#"{"path": "p", "host-id": 0, "removal-policy": "prescriptive", "region": 0, "extents": [{"offset": 0, "len": 1}]}"#,
     ),
+    ("qom-list", r#"{"path": "/"}"#),
+    ("qom-list", r#"{"path": "/dr-connector"}"#),
+    ("qom-list", r#"{"path": "/machine"}"#),
+    ("qom-list", r#"{"path": "/machine/unattached"}"#),
+    ("qom-list", r#"{"path": "/chardevs/compat_monitor0"}"#),
+    (
+        "qom-get",
+        r#"{"path": "/chardevs/compat_monitor0", "property": "addr"}"#,
+    ),
+    ("qom-get", r#"{"path": "dr-connector", "property": "type"}"#),
     (
         "qom-set",
         r#"{"path": "/machine", "property": "nosuch", "value": 1}"#,

@@ -211,6 +211,9 @@ impl Qom {
         let container = chain(vec![class("container", vec![])]);
         let mut q = Qom { objects: vec![] };
         let root = q.add(None, "", container.clone());
+        if crate::facts::Facts::of(cfg).drc_container {
+            q.add(Some(root), "dr-connector", container.clone());
+        }
         // Insertion order of the root's children (see `ghash`: it decides
         // the iteration order together with the names).
         let objects = q.add(Some(root), "objects", container.clone());
