@@ -10,7 +10,7 @@ use qapi_runtime::sym;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
     /// `CONFIG_MEM_DEVICE` (memory hotplug): `query-memory-size-summary`
-    /// reports `plugged-memory` (the stub answers "no memory devices").
+    /// reports `plugged-memory` (the stub's size is -1: omitted).
     pub mem_device: bool,
     /// `win_dump_available()`: Windows dumps exist for `TARGET_X86_64`.
     pub win_dump: bool,
@@ -24,8 +24,6 @@ pub struct Facts {
     /// `CONFIG_SEV` and `CONFIG_SGX`: x86 in a build with the PC devices.
     pub sev: bool,
     pub sgx: bool,
-    /// `TARGET_I386`: the SEV/SGX commands exist at all.
-    pub x86: bool,
     /// `CONFIG_VIRTIO`: some board of the target has a virtio transport
     /// (without, `hw/virtio` is the stubs: "Virtio is disabled").
     pub virtio: bool,
@@ -67,7 +65,6 @@ impl Facts {
             replay: has(sym::CONFIG_TCG),
             sev: x86 && full_devices,
             sgx: x86 && full_devices,
-            x86,
             virtio: !small,
             usb: !small && !has(sym::TARGET_M68K),
             cxl: (has(sym::TARGET_ARM) || x86) && full_devices,

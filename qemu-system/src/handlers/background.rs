@@ -3,21 +3,18 @@
 //! migration, dirty-rate measurement, COLO, dumps, record/replay, and the
 //! statistics providers of the build.
 
-use qapi_defs::migrate_recover;
 use qapi_defs::{
     COLOExitReason, COLOMode, COLOStatus, DirtyRateInfo, DirtyRateMeasureMode, DirtyRateStatus,
-    DumpGuestMemoryCapability, DumpGuestMemoryFormat, DumpQueryResult, DumpStatus, MigrationInfo,
-    ReplayInfo, ReplayMode, ReplicationStatus, StatsProvider, StatsSchema, StatsSchemaValue,
-    StatsTarget, StatsType, TimeUnit, cancel_vcpu_dirty_limit, query_colo_status, query_dirty_rate,
-    query_dump, query_dump_guest_memory_capability, query_migrate, query_migrationthreads,
-    query_replay, query_stats_schemas, query_vcpu_dirty_limit, query_xen_replication_status,
-    replay_break, replay_delete_break, replay_seek, set_vcpu_dirty_limit,
+    DumpGuestMemoryCapability, DumpGuestMemoryFormat, DumpQueryResult, DumpStatus,
+    MigrationCapability, MigrationInfo, MigrationStatus, ReplayInfo, ReplayMode, ReplicationStatus,
+    StatsFilterBranch, StatsProvider, StatsSchema, StatsSchemaValue, StatsTarget, StatsType,
+    TimeUnit, cancel_vcpu_dirty_limit, migrate, migrate_cancel, migrate_continue, migrate_incoming,
+    migrate_recover, migrate_start_postcopy, query_colo_status, query_dirty_rate, query_dump,
+    query_dump_guest_memory_capability, query_migrate, query_migrationthreads, query_replay,
+    query_stats, query_stats_schemas, query_vcpu_dirty_limit, query_xen_replication_status,
+    replay_break, replay_delete_break, replay_seek, set_vcpu_dirty_limit, x_colo_lost_heartbeat,
+    xen_colo_do_checkpoint,
 };
-use qapi_defs::{
-    MigrationCapability, MigrationStatus, migrate, migrate_cancel, migrate_continue,
-    migrate_incoming, migrate_start_postcopy, x_colo_lost_heartbeat, xen_colo_do_checkpoint,
-};
-use qapi_defs::{StatsFilterBranch, query_stats};
 use qapi_runtime::{Error, Handlers, QapiEnum};
 
 use crate::machine::NoneMachine;

@@ -1,4 +1,5 @@
-//! `char.json`: `query-chardev` over the chardevs of the command line.
+//! `char.json` and `yank.json`: `query-chardev` and `yank` over the
+//! chardevs of the command line.
 
 use qapi_defs::schema::yank::yank;
 use qapi_defs::{ChardevInfo, YankInstanceBranch, query_chardev};

@@ -4,14 +4,13 @@
 //! error QEMU gives when the device a query needs is absent.
 
 use qapi_defs::{
-    CurrentMachineParams, MemoryInfo, balloon, query_acpi_ospm_status, query_audiodevs,
-    query_balloon, query_cryptodev, query_current_machine, query_hotpluggable_cpus,
-    query_hv_balloon_status_report, query_iothreads, query_memdev, query_memory_devices,
-    query_memory_size_summary, query_mice, query_pci, query_rx_filter, query_tpm,
-    query_vm_generation_id, set_numa_node, xen_event_inject,
+    CurrentMachineParams, MemoryInfo, balloon, dumpdtb, inject_nmi, memsave,
+    query_acpi_ospm_status, query_audiodevs, query_balloon, query_cryptodev, query_current_machine,
+    query_hotpluggable_cpus, query_hv_balloon_status_report, query_iothreads, query_memdev,
+    query_memory_devices, query_memory_size_summary, query_mice, query_pci, query_rx_filter,
+    query_tpm, query_vm_generation_id, set_numa_node, system_wakeup, xen_event_inject,
+    xen_event_list,
 };
-use qapi_defs::{dumpdtb, memsave};
-use qapi_defs::{inject_nmi, system_wakeup, xen_event_list};
 use qapi_runtime::{Error, ErrorClass, Handlers};
 
 use crate::machine::{NoneMachine, Phase};

@@ -1,12 +1,11 @@
 //! `ui.json`: the display of the command line, VNC and SPICE of the build
 //! with no server started.
 
-use qapi_defs::screendump;
 use qapi_defs::{
     DisplayOptions, DisplayOptionsBranch, ExpirePasswordOptionsBranch, SetPasswordAction,
     SetPasswordOptionsBranch, SpiceInfo, SpiceQueryMouseMode, VncInfo, change_vnc_password,
     client_migrate_info, display_update, expire_password, input_send_event, query_display_options,
-    query_spice, query_vnc, query_vnc_servers, set_password,
+    query_spice, query_vnc, query_vnc_servers, screendump, set_password,
 };
 use qapi_runtime::{Error, ErrorClass, Handlers, QapiBranches, QapiEnum};
 
