@@ -40,10 +40,12 @@ fuzz_target!(|data: &[u8]| {
         preconfig: mode & 4 != 0,
         accel: "tcg".to_owned(),
         name: None,
+        uuid: None,
         chardevs: vec![qom::ChardevInfo {
             id: "compat_monitor0".to_owned(),
             socket: None,
             connected: Arc::new(AtomicBool::new(true)),
+            frontend: true,
         }],
         machine_props: Vec::new(),
     };

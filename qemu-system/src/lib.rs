@@ -6,7 +6,9 @@
 
 #![forbid(unsafe_code)]
 
+pub mod actions;
 pub mod diag;
+pub mod facts;
 pub mod handlers;
 pub mod hmp;
 pub mod machine;

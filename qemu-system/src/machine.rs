@@ -6,6 +6,8 @@ use qapi_runtime::{Config, QapiEnum};
 
 use qapi_defs::{RunState, Stop};
 
+use crate::actions::Actions;
+use crate::facts::Facts;
 use crate::migration::Migration;
 use crate::qom::{ChardevInfo, Qom};
 
@@ -27,6 +29,8 @@ pub struct MachineOptions {
     pub accel: String,
     /// `-name`.
     pub name: Option<String>,
+    /// `-uuid` (lower-case); QEMU's default is the null UUID.
+    pub uuid: Option<String>,
     /// The chardevs, in creation order.
     pub chardevs: Vec<ChardevInfo>,
     /// `-machine` properties (name, value).
@@ -41,10 +45,17 @@ pub struct NoneMachine {
     pub autostart: bool,
     pub accel: String,
     pub name: Option<String>,
+    pub uuid: String,
     pub migration: Migration,
     pub qom: Qom,
     /// The socket chardevs (yank instances), in creation order.
     pub yank_chardevs: Vec<String>,
+    /// The chardevs, in creation order (`query-chardev`).
+    pub chardevs: Vec<ChardevInfo>,
+    /// What the target and build decide (see [`Facts`]).
+    facts: Facts,
+    /// `set-action`'s settings.
+    pub actions: Actions,
     pub exit: Option<i32>,
 }
 
@@ -66,6 +77,9 @@ impl NoneMachine {
             autostart: opts.autostart,
             accel: opts.accel,
             name: opts.name,
+            uuid: opts
+                .uuid
+                .unwrap_or_else(|| "00000000-0000-0000-0000-000000000000".to_owned()),
             migration: Migration::new(&config, page_bits),
             qom,
             yank_chardevs: opts
@@ -74,10 +88,18 @@ impl NoneMachine {
                 .filter(|c| c.socket.is_some())
                 .map(|c| c.id.clone())
                 .collect(),
+            chardevs: opts.chardevs,
+            facts: Facts::of(&config),
+            actions: Actions::default(),
             exit: None,
             config,
             events,
         }
+    }
+
+    /// The target's and build's facts: the one place handlers read them.
+    pub fn target(&self) -> &Facts {
+        &self.facts
     }
 
     /// Whether KVM support is compiled in for this target.

@@ -110,6 +110,7 @@ fn main() {
             id: c.id.clone(),
             socket,
             connected,
+            frontend: opts.monitors.contains(&c.id),
         });
     }
 
@@ -119,6 +120,7 @@ fn main() {
         preconfig: opts.preconfig,
         accel: opts.accel.clone(),
         name: opts.name.clone(),
+        uuid: opts.uuid.clone(),
         chardevs: infos,
         machine_props: opts.machine_props.clone(),
     };

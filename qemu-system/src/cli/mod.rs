@@ -52,6 +52,8 @@ pub struct Options {
     pub preconfig: bool,
     pub accel: String,
     pub name: Option<String>,
+    /// `-uuid`, lower-cased.
+    pub uuid: Option<String>,
     pub pidfile: Option<PathBuf>,
     pub daemonize: bool,
     /// Chardevs in creation order.
@@ -385,6 +387,7 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
         preconfig: false,
         accel: String::new(),
         name: None,
+        uuid: None,
         pidfile: None,
         daemonize: false,
         chardevs: Vec::new(),
@@ -558,6 +561,12 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
                         _ => return Err(r.at(&loc, format!("Invalid parameter '{k}'"))),
                     }
                 }
+            }
+            "uuid" => {
+                if !uuid_is_valid(a) {
+                    return Err(r.at(&loc, "failed to parse UUID string: wrong format"));
+                }
+                opts.uuid = Some(a.to_ascii_lowercase());
             }
             "enable-kvm" => {
                 accel_opts.push((loc.clone(), vec![("accel".to_owned(), "kvm".to_owned())]))
@@ -1053,4 +1062,14 @@ fn parse_json(text: &str) -> Result<Value, String> {
         Some(qapi_runtime::json::Parsed::Error(e)) => Err(e),
         None => Err("JSON parse error, premature EOI".to_owned()),
     }
+}
+
+/// `qemu_uuid_is_valid`: 36 characters, hex digits with dashes at 8, 13,
+/// 18 and 23.
+fn uuid_is_valid(s: &str) -> bool {
+    s.len() == 36
+        && s.bytes().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
 }

@@ -61,7 +61,7 @@ fn run(m: &mut NoneMachine, line: &str) -> Result<String, Error> {
                 .map(|n| format!("{n}\n"))
                 .unwrap_or_default(),
         ),
-        "info uuid" => no_args("00000000-0000-0000-0000-000000000000\n".to_owned()),
+        "info uuid" => no_args(format!("{}\n", m.uuid)),
         "info kvm" => no_args(
             match (m.kvm_present(), m.kvm_enabled()) {
                 (false, _) => "kvm support: not compiled\n",

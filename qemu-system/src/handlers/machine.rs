@@ -20,10 +20,9 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             name: m.name.clone(),
         })
     });
-    // No -uuid: QEMU reports the null UUID.
-    h.add::<query_uuid>(|_, _| {
+    h.add::<query_uuid>(|m, _| {
         Ok(UuidInfo {
-            uuid: "00000000-0000-0000-0000-000000000000".to_owned(),
+            uuid: m.uuid.clone(),
         })
     });
     h.add::<query_kvm>(|m, _| {

@@ -85,6 +85,8 @@ pub struct ChardevInfo {
     /// `Some(path)` for a unix socket server, `None` for stdio.
     pub socket: Option<String>,
     pub connected: Arc<AtomicBool>,
+    /// A frontend (a monitor) uses it: `query-chardev`'s `frontend-open`.
+    pub frontend: bool,
 }
 
 /// Properties in the iteration order of the hash table holding them.
@@ -209,6 +211,9 @@ impl Qom {
         let container = chain(vec![class("container", vec![])]);
         let mut q = Qom { objects: vec![] };
         let root = q.add(None, "", container.clone());
+        if crate::facts::Facts::of(cfg).drc_container {
+            q.add(Some(root), "dr-connector", container.clone());
+        }
         // Insertion order of the root's children (see `ghash`: it decides
         // the iteration order together with the names).
         let objects = q.add(Some(root), "objects", container.clone());

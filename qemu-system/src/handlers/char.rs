@@ -1,0 +1,65 @@
+//! `char.json` and `yank.json`: `query-chardev` and `yank` over the
+//! chardevs of the command line.
+
+use qapi_defs::schema::yank::yank;
+use qapi_defs::{ChardevInfo, YankInstanceBranch, query_chardev};
+use qapi_runtime::glib::HashTable;
+use qapi_runtime::{Error, Handlers};
+use std::sync::atomic::Ordering;
+
+use crate::machine::NoneMachine;
+
+pub fn register(h: &mut Handlers<NoneMachine>) {
+    // qmp_yank: every instance must exist before any is yanked; only the
+    // socket chardevs register one.
+    h.add::<yank>(|m, a| {
+        for i in &a.instances {
+            let exists = match &i.r#type {
+                YankInstanceBranch::Chardev(c) => m.yank_chardevs.contains(&c.id),
+                YankInstanceBranch::BlockNode(_) | YankInstanceBranch::Migration => false,
+            };
+            if !exists {
+                return Err(Error::device_not_found("Instance not found"));
+            }
+        }
+        if a.instances.is_empty() {
+            return Ok(());
+        }
+        // Yanking a monitor's connection is not modelled.
+        Err(Error::generic(
+            "The command yank is not implemented by this emulator",
+        ))
+    });
+    // qmp_query_chardev walks the children of /chardevs in their hash
+    // table's order, prepending each: the reply is that order reversed.
+    h.add::<query_chardev>(|m, _| {
+        let table = HashTable::with_keys(m.chardevs.iter().map(|c| c.id.as_str()));
+        let order: Vec<usize> = table.iter().collect();
+        Ok(order
+            .into_iter()
+            .rev()
+            .filter_map(|i| m.chardevs.get(i))
+            .map(|c| ChardevInfo {
+                label: c.id.clone(),
+                filename: filename(c),
+                frontend_open: c.frontend,
+            })
+            .collect())
+    });
+}
+
+/// The chardev's `filename` (`qemu_chr_compute_filename` for sockets):
+/// a listening unix socket shows `disconnected:` until a client connects.
+fn filename(c: &crate::qom::ChardevInfo) -> String {
+    match &c.socket {
+        None => "stdio".to_owned(),
+        Some(path) => {
+            let prefix = if c.connected.load(Ordering::Relaxed) {
+                ""
+            } else {
+                "disconnected:"
+            };
+            format!("{prefix}unix:{path},server=on")
+        }
+    }
+}
