@@ -16,13 +16,16 @@
 
 #![allow(clippy::large_enum_variant)]
 
+pub mod qemu;
 pub mod schema;
+pub mod sym;
 
 pub use schema::*;
 
 /// What every schema module uses.
 pub(crate) mod prelude {
     pub use crate::schema::*;
+    pub use crate::sym;
     pub use qapi_runtime as qapi;
     #[allow(unused_imports)]
     pub use qapi_runtime::{QType, Result, Value};

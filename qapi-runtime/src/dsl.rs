@@ -6,8 +6,9 @@
 //!
 //! Keys shared by all macros: `name = "..."` (when the naming rule does not
 //! give the QAPI name), `if = COND` (`SYMBOL`, `all(..)`, `any(..)`,
-//! `not(..)`; bare symbols name `qapi_runtime::sym`, paths name a crate's
-//! own `symbols!`), `features = [name, other(if = COND)]`.  Fields,
+//! `not(..)`; a bare symbol names a constant of the module `sym` in scope,
+//! a path any constant declared with [`symbols!`](crate::symbols)),
+//! `features = [name, other(if = COND)]`.  Fields,
 //! parameters and variants take the same keys in `#[qapi(...)]`.
 //!
 //! # `structure`
@@ -15,6 +16,10 @@
 //! ```
 //! use qapi_runtime as qapi;
 //! qapi::module!("doc", rank = 1);
+//!
+//! mod sym {
+//!     qapi_runtime::symbols! { build CONFIG_LINUX; }
+//! }
 //!
 //! #[qapi::structure]
 //! #[derive(Debug, PartialEq)]
@@ -46,19 +51,20 @@
 //! use qapi::QapiEnum;
 //! qapi::module!("doc", rank = 1);
 //!
+//! # mod sym { qapi_runtime::symbols! { build CONFIG_LINUX; } }
 //! // '_' in a value needs QEMU's member-name-exceptions pragma.
 //! #[qapi::enumeration(prefix = "DOC_STATE", pragma(member_name_exception))]
 //! pub enum DocState {
 //!     Running,                              // 'running'
 //!     InternalError,                        // 'internal-error'
-//!     #[qapi(name = "x86_64")]
-//!     X8664,
+//!     #[qapi(name = "utf_8")]
+//!     Utf8,
 //!     #[qapi(if = CONFIG_LINUX, features = [deprecated])]
 //!     Legacy,
 //! }
 //!
 //! assert_eq!(DocState::InternalError.as_str(), "internal-error");
-//! assert_eq!(DocState::from_name("x86_64"), Some(DocState::X8664));
+//! assert_eq!(DocState::from_name("utf_8"), Some(DocState::Utf8));
 //! ```
 //!
 //! # `union` and `branches`

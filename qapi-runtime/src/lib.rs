@@ -50,10 +50,10 @@ pub mod visit;
 
 pub use builtin::Empty;
 pub use command::{Command, Handlers};
-pub use config::{Build, CompatPolicy, Config, Target};
+pub use config::{CompatPolicy, Config, ConfigError, Identity};
 pub use error::{Error, ErrorClass, Result};
 pub use event::Event;
-pub use pred::{Pred, Sym, sym};
+pub use pred::{Pred, Sym};
 pub use registry::Registry;
 pub use types::{QapiBranches, QapiEnum, QapiObject, QapiType};
 pub use value::{Dict, QType, Value};

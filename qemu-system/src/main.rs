@@ -122,12 +122,15 @@ fn main() {
         chardevs: infos,
         machine_props: opts.machine_props.clone(),
     };
-    let server = match Server::new(config.clone(), handlers::all(), |events| {
+    let server = match Server::new(config.runtime().clone(), handlers::all(), |events| {
         NoneMachine::new(config, events, machine_opts)
     }) {
         Ok(s) => s,
         Err(e) => fail(&format!("{program}: {e}\n")),
     };
+    server
+        .events()
+        .set_throttled(qapi_defs::qemu::events::THROTTLED);
     {
         let pidfile = opts.pidfile.clone();
         server.at_exit(move || {

@@ -5,7 +5,7 @@
 
 use qapi_fixture_b as _;
 use qapi_runtime::introspect::Schema;
-use qapi_runtime::{Config, Registry};
+use qapi_runtime::{Config, Identity, Registry};
 
 fn lines(cfg: &Config) -> Vec<String> {
     let reg = Registry::global().expect("registry");
@@ -36,10 +36,10 @@ fn order_follows_module_rank() {
 }
 
 #[test]
-fn x86_64_with_the_crate_symbol() {
-    let cfg = Config::debian("x86_64")
-        .unwrap()
-        .with_defined(["FIXTURE_A"]);
+fn with_the_first_crate_symbol() {
+    let cfg = Config::new(Identity::default())
+        .with_defined(["FIXTURE_A"])
+        .unwrap();
     assert_eq!(
         lines(&cfg),
         [
@@ -59,8 +59,10 @@ fn x86_64_with_the_crate_symbol() {
 }
 
 #[test]
-fn s390x_without_the_crate_symbol() {
-    let cfg = Config::debian("s390x").unwrap();
+fn with_the_second_crate_symbol() {
+    let cfg = Config::new(Identity::default())
+        .with_defined(["FIXTURE_B"])
+        .unwrap();
     assert_eq!(
         lines(&cfg),
         [
@@ -82,5 +84,17 @@ fn s390x_without_the_crate_symbol() {
 #[test]
 fn crate_symbols_are_registered() {
     assert!(Registry::symbols().any(|s| s.name == "FIXTURE_A"));
-    assert!(Registry::symbols().any(|s| s.name == "CONFIG_KVM"));
+    assert!(Registry::symbols().any(|s| s.name == "FIXTURE_B"));
+}
+
+#[test]
+fn undeclared_symbols_are_refused() {
+    let err = Config::new(Identity::default())
+        .with_defined(["FIXTURE_A", "FIXTURE_C"])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "condition symbol 'FIXTURE_C' is not declared by any linked schema crate \
+         (declare it with `qapi_runtime::symbols!`)"
+    );
 }

@@ -4,7 +4,7 @@
 
 use qapi_runtime as qapi;
 use qapi_runtime::introspect::Schema;
-use qapi_runtime::{Build, CompatPolicy, Config, Registry, Target};
+use qapi_runtime::{Config, Identity, Registry};
 
 qapi::module!("example", rank = 1);
 
@@ -61,12 +61,9 @@ fn lines(cfg: &Config) -> Vec<String> {
 }
 
 fn config(defined: &[&str]) -> Config {
-    Config::new(
-        Target::find("alpha").unwrap(),
-        Build::debian(),
-        CompatPolicy::default(),
-    )
-    .with_defined(defined.iter().copied())
+    Config::new(Identity::default())
+        .with_defined(defined.iter().copied())
+        .expect("declared symbols")
 }
 
 const EXPECTED: &[&str] = &[

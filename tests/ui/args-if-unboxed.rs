@@ -1,5 +1,5 @@
 use qapi_runtime as qapi;
-
+use qapi_defs::sym;
 qapi::module!("ui", rank = 1);
 
 #[qapi::structure]

@@ -106,12 +106,12 @@ impl<S: Machine> Server<S> {
     /// A server for `config` over the global registry.  `make_state` gets
     /// the event sink the machine emits events through.
     pub fn new(
-        config: Config,
+        config: impl Into<Config>,
         handlers: Handlers<S>,
         make_state: impl FnOnce(EventSink) -> S,
     ) -> Result<Server<S>, ServerError> {
         let registry = Registry::global().map_err(ServerError::Registry)?;
-        Self::with_registry(registry, config, handlers, make_state)
+        Self::with_registry(registry, config.into(), handlers, make_state)
     }
 
     pub fn with_registry(

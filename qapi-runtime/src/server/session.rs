@@ -295,14 +295,15 @@ impl<S: Machine> Session<S> {
 
     /// Queues the greeting (`{"QMP": {"version": ..., "capabilities": ...}}`).
     pub fn greet(&self) {
-        let build = &self.mon.shared.config.build;
+        let id = &self.mon.shared.config.identity;
+        // QMP's greeting calls the version triple `qemu` whatever the program.
         let mut qemu = Dict::with_capacity(3);
-        qemu.push_unique("major", build.version.0 as i64);
-        qemu.push_unique("minor", build.version.1 as i64);
-        qemu.push_unique("micro", build.version.2 as i64);
+        qemu.push_unique("major", id.version.0 as i64);
+        qemu.push_unique("minor", id.version.1 as i64);
+        qemu.push_unique("micro", id.version.2 as i64);
         let mut version = Dict::with_capacity(2);
         version.push_unique("qemu", qemu);
-        version.push_unique("package", build.package.as_str());
+        version.push_unique("package", id.package.as_str());
         let caps: Vec<Value> = if self.mon.state.offer_oob {
             vec!["oob".into()]
         } else {
