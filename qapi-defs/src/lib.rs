@@ -22,6 +22,55 @@ pub mod sym;
 
 pub use schema::*;
 
+qapi_runtime::program!(
+    /// `qemu-system-*`: the modules `qapi/qapi-schema.json` includes, in
+    /// first-inclusion order (QEMU's module order).
+    pub QEMU_SYSTEM,
+    modules = [
+        "error",
+        "common",
+        "sockets",
+        "run-state",
+        "crypto",
+        "job",
+        "block",
+        "block-core",
+        "block-export",
+        "char",
+        "dump",
+        "net",
+        "ebpf",
+        "rocker",
+        "tpm",
+        "ui",
+        "authz",
+        "migration",
+        "transaction",
+        "trace",
+        "compat",
+        "control",
+        "introspect",
+        "qom",
+        "qdev",
+        "machine-common",
+        "machine",
+        "machine-target",
+        "replay",
+        "yank",
+        "misc",
+        "misc-target",
+        "audio",
+        "acpi",
+        "pci",
+        "stats",
+        "virtio",
+        "vfio",
+        "cryptodev",
+        "cxl",
+        "uefi",
+    ]
+);
+
 /// What every schema module uses.
 pub(crate) mod prelude {
     pub use crate::schema::*;

@@ -10,7 +10,7 @@ use crate::value::{QType, Value};
 /// QAPI's `./builtin` module, which comes before every schema file.
 pub static BUILTIN_MODULE: Module = Module {
     name: "./builtin",
-    rank: 0,
+    loc: BUILTIN_LOC,
 };
 
 const BUILTIN_LOC: Loc = Loc {

@@ -1,8 +1,13 @@
 //! The QAPI DSL: one attribute macro per meta-type.
 //!
 //! Every Rust module holding definitions declares its QAPI module first:
-//! `qapi::module!("name", rank = N)`.  `rank` orders modules as QEMU's
-//! include tree does; definitions inside a module keep source order.
+//! `qapi::module!("name")`.  A program lists its modules once, in the
+//! order QEMU's include tree meets them, with
+//! `qapi::program!(NAME, modules = ["first", "second"])`; definitions
+//! inside a module keep source order.  The QMP protocol core
+//! (`qmp_capabilities`, `query-commands`, `query-qmp-schema` and their
+//! types, [`crate::protocol`]) is placed into a module with
+//! `qapi::protocol!();`.
 //!
 //! Keys shared by all macros: `name = "..."` (when the naming rule does not
 //! give the QAPI name), `if = COND` (`SYMBOL`, `all(..)`, `any(..)`,
@@ -15,7 +20,7 @@
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! mod sym {
 //!     qapi_runtime::symbols! { build CONFIG_LINUX; }
@@ -49,7 +54,7 @@
 //! ```
 //! use qapi_runtime as qapi;
 //! use qapi::QapiEnum;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! # mod sym { qapi_runtime::symbols! { build CONFIG_LINUX; } }
 //! // '_' in a value needs QEMU's member-name-exceptions pragma.
@@ -76,7 +81,7 @@
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! #[qapi::enumeration]
 //! pub enum AddrKind { Inet, Unix, Fd }
@@ -115,7 +120,7 @@
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! #[qapi::structure]
 //! #[derive(Debug, PartialEq)]
@@ -140,7 +145,7 @@
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! #[qapi::structure]
 //! pub struct Sum { pub total: i64 }
@@ -167,7 +172,7 @@
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! #[qapi::event]
 //! pub struct BlockJobReady { pub device: String, pub len: i64 }   // BLOCK_JOB_READY

@@ -11,7 +11,7 @@
 //! ```
 //! use qapi_runtime as qapi;
 //!
-//! qapi::module!("example", rank = 1000);
+//! qapi::module!("example");
 //!
 //! /// A point.
 //! #[qapi::structure]
@@ -41,6 +41,7 @@ pub mod glib;
 pub mod introspect;
 pub mod json;
 pub mod pred;
+pub mod protocol;
 pub mod registry;
 pub mod serde_impl;
 pub mod server;
@@ -62,22 +63,78 @@ pub use qapi_macros::{alternate, branches, command, enumeration, event, structur
 
 /// Declares the QAPI module the definitions of this Rust module belong to.
 ///
-/// QEMU orders definitions by module (first inclusion in the schema's
-/// include tree), then by position in the file; `rank` is the module's
-/// place in that order.  Each Rust file holds one module.
+/// Each Rust file holds one module; its place in QEMU's module order
+/// (first inclusion in the schema's include tree) is given by the
+/// [`program!`] that lists it.
 ///
 /// ```
-/// qapi_runtime::module!("block-core", rank = 10);
+/// qapi_runtime::module!("block-core");
 /// assert_eq!(QAPI_MODULE.name, "block-core");
 /// ```
 #[macro_export]
 macro_rules! module {
-    ($name:literal, rank = $rank:expr) => {
+    ($name:literal) => {
         #[doc(hidden)]
         #[allow(dead_code)]
+        #[$crate::__private::linkme::distributed_slice($crate::registry::QAPI_MODULES)]
+        #[linkme(crate = $crate::__private::linkme)]
         pub(crate) static QAPI_MODULE: $crate::desc::Module = $crate::desc::Module {
             name: $name,
-            rank: $rank,
+            loc: $crate::__private::here!(),
+        };
+    };
+}
+
+/// Declares a program: the QAPI modules it serves, in include order (the
+/// order QEMU's generator meets them from the root schema file).  The
+/// program's registry ([`Registry::of`]) holds the definitions of these
+/// modules only, ordered by this list, then by source position.
+///
+/// A module listed twice is a compile error; a listed module without
+/// definitions, or a module with definitions that no linked program
+/// lists, is an error when the registry is built (naming both places).
+///
+/// ```
+/// use qapi_runtime as qapi;
+/// qapi::program!(pub MY_SERVICE, modules = ["counter"]);
+/// assert_eq!(MY_SERVICE.modules, ["counter"]);
+/// ```
+#[macro_export]
+macro_rules! program {
+    ($(#[$attr:meta])* $vis:vis $name:ident, modules = [$($module:literal),* $(,)?]) => {
+        $(#[$attr])*
+        #[$crate::__private::linkme::distributed_slice($crate::registry::QAPI_PROGRAMS)]
+        #[linkme(crate = $crate::__private::linkme)]
+        $vis static $name: $crate::desc::Program = $crate::desc::Program {
+            name: ::core::stringify!($name),
+            modules: &[$($module),*],
+            loc: $crate::__private::here!(),
+        };
+        const _: () = ::core::assert!(
+            $crate::desc::Program::all_distinct(&[$($module),*]),
+            ::core::concat!("a QAPI module is listed twice in program ", ::core::stringify!($name))
+        );
+    };
+}
+
+/// Places a definition the runtime owns (one of [`protocol`]'s constants)
+/// into this module at this position, so that a schema orders and numbers
+/// it as if it were written here.
+///
+/// ```ignore
+/// qapi::place!(qapi::protocol::QMP_CAPABILITIES, qapi::protocol::QMP_CAPABILITY);
+/// ```
+#[macro_export]
+macro_rules! place {
+    ($($entity:path),+ $(,)?) => {
+        const _: () = {
+            #[$crate::__private::linkme::distributed_slice($crate::registry::QAPI_PLACEMENTS)]
+            #[linkme(crate = $crate::__private::linkme)]
+            static PLACEMENT: $crate::desc::Placement = $crate::desc::Placement {
+                entities: &[$($entity),+],
+                module: &QAPI_MODULE,
+                loc: $crate::__private::here!(),
+            };
         };
     };
 }
@@ -86,4 +143,18 @@ macro_rules! module {
 pub mod __private {
     pub use linkme;
     pub use serde;
+
+    /// The `Loc` of the macro invocation.
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __here {
+        () => {
+            $crate::desc::Loc {
+                file: ::core::file!(),
+                line: ::core::line!(),
+                column: ::core::column!(),
+            }
+        };
+    }
+    pub use crate::__here as here;
 }

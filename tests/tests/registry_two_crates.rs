@@ -1,14 +1,15 @@
 //! The registry across two crates and two configurations: entities of both
-//! crates are ordered by module rank, numbered once over everything, and
+//! crates are ordered by their program's module list, numbered once over
+//! everything, and
 //! each configuration keeps exactly the items whose condition holds.  The
 //! expected replies were worked out by hand from QEMU's algorithm.
 
-use qapi_fixture_b as _;
+use qapi_fixture_b::{FIXTURES, FIXTURES_REVERSED};
 use qapi_runtime::introspect::Schema;
 use qapi_runtime::{Config, Identity, Registry};
 
 fn lines(cfg: &Config) -> Vec<String> {
-    let reg = Registry::global().expect("registry");
+    let reg = Registry::of(&FIXTURES).expect("registry");
     Schema::compute(reg)
         .resolve(cfg)
         .iter()
@@ -17,8 +18,8 @@ fn lines(cfg: &Config) -> Vec<String> {
 }
 
 #[test]
-fn order_follows_module_rank() {
-    let reg = Registry::global().unwrap();
+fn order_follows_the_program_module_list() {
+    let reg = Registry::of(&FIXTURES).unwrap();
     let names: Vec<&str> = reg.entities().iter().map(|e| e.name).collect();
     assert_eq!(
         names,
@@ -32,6 +33,33 @@ fn order_follows_module_rank() {
             "LINE_DRAWN",
             "b-s390x"
         ]
+    );
+}
+
+#[test]
+fn another_program_orders_the_same_definitions_its_way() {
+    let reg = Registry::of(&FIXTURES_REVERSED).unwrap();
+    let names: Vec<&str> = reg.entities().iter().map(|e| e.name).collect();
+    assert_eq!(
+        names,
+        [
+            "Line",
+            "get-line",
+            "LINE_DRAWN",
+            "b-s390x",
+            "Point",
+            "Mode",
+            "get-point",
+            "a-only"
+        ]
+    );
+    // Two programs are linked: the global registry does not guess.
+    assert_eq!(
+        Registry::global().err().map(|e| e.to_string()).as_deref(),
+        Some(
+            "several programs are linked (FIXTURES, FIXTURES_REVERSED); build the \
+             registry of one with `Registry::of(&PROGRAM)`"
+        )
     );
 }
 

@@ -6,7 +6,8 @@ use qapi_runtime as qapi;
 use qapi_runtime::introspect::Schema;
 use qapi_runtime::{Config, Identity, Registry};
 
-qapi::module!("example", rank = 1);
+qapi::module!("example");
+qapi::program!(EXAMPLE, modules = ["example"]);
 
 mod syms {
     qapi_runtime::symbols! {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("control", rank = 24);
+qapi::module!("control");
 
 #[qapi::command(
     name = "qmp_capabilities",

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("introspect", rank = 25);
+qapi::module!("introspect");
 
 #[qapi::command(allow_preconfig)]
 pub fn query_qmp_schema() -> Result<Vec<SchemaInfo>>;
