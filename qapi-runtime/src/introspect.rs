@@ -320,12 +320,12 @@ impl Schema {
 }
 
 /// The return value of `query-qmp-schema` for a configuration: the
-/// SchemaInfo list passed through the output visitor as type `SchemaInfo`
+/// SchemaInfo list passed through the output visitor as type
+/// [`SchemaInfo`](crate::protocol::SchemaInfo)
 /// (which hides `SchemaInfoEnum.values` under `deprecated-output=hide`),
 /// and, under that policy, without deprecated entries and members
 /// (`qmp_query_qmp_schema`'s `zap_deprecated`).
-pub fn query_qmp_schema(reg: &Registry, schema: &Schema, cfg: &Config) -> Value {
-    let info = reg.get("SchemaInfo");
+pub fn query_qmp_schema(schema: &Schema, cfg: &Config) -> Value {
     let hide = cfg.compat.deprecated_output == OutputPolicy::Hide;
     let mut out = Vec::new();
     for entry in schema.resolve(cfg) {
@@ -341,10 +341,11 @@ pub fn query_qmp_schema(reg: &Registry, schema: &Schema, cfg: &Config) -> Value 
             }
             (_, e) => e,
         };
-        out.push(match info {
-            Some(e) => crate::visit::output::shape_object(e, entry, cfg),
-            None => entry,
-        });
+        out.push(crate::visit::output::shape_object(
+            crate::protocol::SCHEMA_INFO,
+            entry,
+            cfg,
+        ));
     }
     Value::List(out)
 }

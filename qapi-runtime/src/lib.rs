@@ -117,11 +117,54 @@ macro_rules! program {
     };
 }
 
+/// Places the whole QMP protocol core ([`protocol`]: `qmp_capabilities`,
+/// `query-commands`, `query-qmp-schema` and their types) into this module,
+/// at this position: the one line a service needs to speak QMP.
+///
+/// ```standalone_crate
+/// use qapi_runtime as qapi;
+/// qapi::module!("counter");
+/// qapi::protocol!();
+/// qapi::program!(COUNTER, modules = ["counter"]);
+///
+/// let reg = qapi::Registry::of(&COUNTER).unwrap();
+/// assert_eq!(reg.entities()[0].name, "qmp_capabilities");
+/// assert!(reg.get("query-qmp-schema").is_some());
+/// ```
+#[macro_export]
+macro_rules! protocol {
+    () => {
+        $crate::place!(
+            $crate::protocol::QMP_CAPABILITIES,
+            $crate::protocol::QMP_CAPABILITY,
+            $crate::protocol::COMMAND_INFO,
+            $crate::protocol::QUERY_COMMANDS,
+            $crate::protocol::QUERY_QMP_SCHEMA,
+            $crate::protocol::SCHEMA_META_TYPE,
+            $crate::protocol::SCHEMA_INFO,
+            $crate::protocol::SCHEMA_INFO_BUILTIN,
+            $crate::protocol::JSON_TYPE,
+            $crate::protocol::SCHEMA_INFO_ENUM,
+            $crate::protocol::SCHEMA_INFO_ENUM_MEMBER,
+            $crate::protocol::SCHEMA_INFO_ARRAY,
+            $crate::protocol::SCHEMA_INFO_OBJECT,
+            $crate::protocol::SCHEMA_INFO_OBJECT_MEMBER,
+            $crate::protocol::SCHEMA_INFO_OBJECT_VARIANT,
+            $crate::protocol::SCHEMA_INFO_ALTERNATE,
+            $crate::protocol::SCHEMA_INFO_ALTERNATE_MEMBER,
+            $crate::protocol::SCHEMA_INFO_COMMAND,
+            $crate::protocol::SCHEMA_INFO_EVENT,
+        );
+    };
+}
+
 /// Places a definition the runtime owns (one of [`protocol`]'s constants)
 /// into this module at this position, so that a schema orders and numbers
 /// it as if it were written here.
 ///
-/// ```ignore
+/// ```
+/// use qapi_runtime as qapi;
+/// qapi::module!("control");
 /// qapi::place!(qapi::protocol::QMP_CAPABILITIES, qapi::protocol::QMP_CAPABILITY);
 /// ```
 #[macro_export]

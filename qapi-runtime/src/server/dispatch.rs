@@ -7,6 +7,7 @@
 use crate::desc::{Entity, Kind, Special};
 use crate::error::{Error, ErrorClass};
 use crate::json::qdict_order;
+use crate::protocol;
 use crate::value::{Dict, Value};
 use crate::visit::{input, output, policy_input_ok};
 
@@ -194,7 +195,7 @@ impl<S: Machine> Shared<S> {
     /// The commands a monitor has: only `qmp_capabilities` until
     /// negotiation, then every command whose condition holds.
     fn find_command(&self, mon: &MonitorState, name: &str) -> Option<&'static Entity> {
-        if !mon.negotiated && name != "qmp_capabilities" {
+        if !mon.negotiated && name != protocol::QMP_CAPABILITIES.name {
             return None;
         }
         self.commands.get(name).copied()
@@ -207,15 +208,18 @@ impl<S: Machine> Shared<S> {
         args: Value,
         state: &mut S,
     ) -> Result<Value, Error> {
-        match cmd.name {
-            "qmp_capabilities" => return self.qmp_capabilities(mon, args),
-            "query-commands" if !self.handlers.contains(cmd.name) => {
+        // The protocol core is answered here (a program may still bind
+        // its own handler for the two queries).
+        if protocol::is(cmd, protocol::QMP_CAPABILITIES) {
+            return self.qmp_capabilities(mon, args);
+        }
+        if !self.handlers.contains(cmd.name) {
+            if protocol::is(cmd, protocol::QUERY_COMMANDS) {
                 return Ok(self.query_commands());
             }
-            "query-qmp-schema" if !self.handlers.contains(cmd.name) => {
+            if protocol::is(cmd, protocol::QUERY_QMP_SCHEMA) {
                 return Ok(self.query_qmp_schema());
             }
-            _ => {}
         }
         if let Some(h) = self.handlers.get(cmd.name) {
             return guard(cmd.name, || h(state, args));

@@ -83,18 +83,19 @@ impl<S> Clone for Server<S> {
 #[derive(Debug)]
 pub enum ServerError {
     Registry(RegistryError),
-    /// A command the protocol itself needs is not defined.
-    MissingCommand(&'static str),
+    /// The schema does not place the QMP protocol core.
+    NoProtocolCore,
 }
 
 impl std::fmt::Display for ServerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ServerError::Registry(e) => e.fmt(f),
-            ServerError::MissingCommand(c) => write!(
+            ServerError::NoProtocolCore => write!(
                 f,
-                "the schema linked into this program does not define '{c}'; \
-                 is the schema crate linked (`use qapi_defs as _;`)?"
+                "the program's schema does not place the QMP protocol core \
+                 (qmp_capabilities, query-commands, query-qmp-schema): write \
+                 `qapi::protocol!();` in one of its modules"
             ),
         }
     }
@@ -120,8 +121,13 @@ impl<S: Machine> Server<S> {
         handlers: Handlers<S>,
         make_state: impl FnOnce(EventSink) -> S,
     ) -> Result<Server<S>, ServerError> {
-        if registry.get("qmp_capabilities").is_none() {
-            return Err(ServerError::MissingCommand("qmp_capabilities"));
+        let placed = |core: &'static Entity| {
+            registry
+                .get(core.name)
+                .is_some_and(|e| crate::protocol::is(e, core))
+        };
+        if !crate::protocol::ALL.into_iter().all(placed) {
+            return Err(ServerError::NoProtocolCore);
         }
         let commands = registry
             .commands()
@@ -255,11 +261,7 @@ impl<S: Machine> Shared<S> {
         self.query_qmp_schema
             .get_or_init(|| {
                 let schema = Schema::compute(self.registry);
-                raw(&introspect::query_qmp_schema(
-                    self.registry,
-                    &schema,
-                    &self.config,
-                ))
+                raw(&introspect::query_qmp_schema(&schema, &self.config))
             })
             .clone()
     }
