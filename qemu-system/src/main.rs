@@ -17,8 +17,8 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use qapi_defs as _;
-use qapi_runtime::server::Server;
 use qapi_runtime::server::transport::bind_unix;
+use qapi_runtime::server::{Ended, Server};
 
 use qemu_system::diag::{eprint_quiet, strerror};
 use qemu_system::handlers;
@@ -131,17 +131,6 @@ fn main() {
     server
         .events()
         .set_throttled(qapi_defs::qemu::events::THROTTLED);
-    {
-        let pidfile = opts.pidfile.clone();
-        server.at_exit(move || {
-            if let Some(p) = pidfile {
-                let _ = std::fs::remove_file(p);
-            }
-            for f in socket_files {
-                let _ = std::fs::remove_file(f);
-            }
-        });
-    }
 
     // Signal handlers before any monitor greets a client (as QEMU sets them
     // up before its main loop), so that a client that saw the greeting
@@ -180,13 +169,24 @@ fn main() {
         r.signal();
     }
     // Like QEMU, keep running when monitors close; `quit` or a
-    // termination signal exits.
+    // termination signal ends the server, and the process with it.
     if let Some(signals) = signals {
-        signals::wait_for_termination(signals, &server, &program);
+        let (server, program) = (server.clone(), program.clone());
+        std::thread::spawn(move || signals::wait_for_termination(signals, &server, &program));
     }
-    loop {
-        std::thread::park();
+    let ended = server.wait();
+    if ended == Ended::Abort {
+        // `-compat ...=crash`: QEMU aborts on purpose.
+        std::process::abort();
     }
+    // QEMU's clean-ups: the PID file, socket files.
+    if let Some(p) = &opts.pidfile {
+        let _ = std::fs::remove_file(p);
+    }
+    for f in socket_files {
+        let _ = std::fs::remove_file(f);
+    }
+    std::process::exit(ended.status())
 }
 
 /// QEMU writes its PID followed by a newline.

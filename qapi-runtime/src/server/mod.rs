@@ -1,12 +1,20 @@
 //! The QMP server: monitors, the dispatcher, events.
 //!
 //! Layers, from the wire inward:
-//! - [`transport`]: stdio and unix sockets, one reader thread per monitor
-//!   and a writer for output that arrives while the reader waits;
+//! - [`transport`]: stdio, unix and TCP sockets, one reader thread per
+//!   monitor and a writer for output that arrives while the reader waits;
 //! - [`session::Session`]: one monitor's protocol state, sans I/O: bytes in,
 //!   bytes out (tests drive it directly);
 //! - [`dispatch`]: QEMU's request checks, in QEMU's order;
-//! - [`events`]: the typed emit API, timestamps, throttling and broadcast.
+//! - [`events`]: the typed emit API, timestamps, throttling and broadcast;
+//! - [`stop`]: how a server ends ([`StopHandle`], [`Server::wait`]).
+//!
+//! A program runs each monitor on a thread of its own (`serve_unix`,
+//! `serve_tcp`, `serve_stdio`, or `serve_connection` on any byte stream),
+//! as many as it likes over one [`Server`], and waits for the end on
+//! another: [`Server::wait`] returns how the server ended (`quit` gives
+//! the machine's exit status) and every `serve_*` call returns.  The
+//! library never ends the process.
 //!
 //! All in-band commands of all monitors run one at a time under one lock
 //! on the machine state (QEMU's big lock).  Commands run to completion when
@@ -15,11 +23,13 @@
 pub mod dispatch;
 pub mod events;
 pub mod session;
+pub mod stop;
 pub mod transport;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
 
 use crate::command::Handlers;
 use crate::config::Config;
@@ -30,6 +40,9 @@ use crate::value::{Dict, Value};
 
 pub use events::EventSink;
 pub use session::Session;
+pub use stop::{Ended, StopHandle};
+
+use stop::Control;
 
 /// What the server needs to know of the machine it serves.
 pub trait Machine: Send + 'static {
@@ -38,8 +51,9 @@ pub trait Machine: Send + 'static {
     fn machine_ready(&self) -> bool {
         true
     }
-    /// Once `Some(status)`, the server flushes every monitor and the
-    /// process exits with that status (`quit`).
+    /// Once `Some(status)`, the monitor that ran the command answers it
+    /// and the server ends: [`Server::wait`] returns [`Ended::Exit`] with
+    /// that status (`quit`).
     fn exit_requested(&self) -> Option<i32> {
         None
     }
@@ -58,11 +72,9 @@ pub(crate) struct Shared<S> {
     query_qmp_schema: OnceLock<Value>,
     /// Set when the machine asked to exit.
     exit: AtomicI32,
-    /// Run once before the process exits (`quit`).
-    exit_hooks: Mutex<Vec<ExitHook>>,
+    /// How the server ended, and what wakes its transports.
+    control: Arc<Control>,
 }
-
-type ExitHook = Box<dyn FnOnce() + Send>;
 
 const NO_EXIT: i32 = i32::MIN;
 
@@ -147,7 +159,7 @@ impl<S: Machine> Server<S> {
                 query_commands: OnceLock::new(),
                 query_qmp_schema: OnceLock::new(),
                 exit: AtomicI32::new(NO_EXIT),
-                exit_hooks: Mutex::new(Vec::new()),
+                control: Arc::new(Control::default()),
             }),
         })
     }
@@ -177,27 +189,33 @@ impl<S: Machine> Server<S> {
         self.shared.exit_status()
     }
 
-    /// Registers `f` to run when the server exits the process (QEMU's
-    /// clean-ups at `quit`: the PID file, socket files).
-    pub fn at_exit(&self, f: impl FnOnce() + Send + 'static) {
-        self.shared
-            .exit_hooks
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(Box::new(f));
+    /// A handle that stops this server from any thread.
+    pub fn stop_handle(&self) -> StopHandle {
+        let events = self.shared.events.clone();
+        StopHandle {
+            control: self.shared.control.clone(),
+            drain: Arc::new(move |d| events.drain_all(d)),
+        }
     }
 
-    fn run_exit_hooks(&self) {
-        let hooks = std::mem::take(
-            &mut *self
-                .shared
-                .exit_hooks
-                .lock()
-                .unwrap_or_else(|p| p.into_inner()),
-        );
-        for h in hooks {
-            h();
+    /// Blocks until the server ends (`quit`, a `-compat ...=crash`
+    /// violation, or [`StopHandle`]), lets every monitor's pending output
+    /// be written (up to a second; not after an abort), makes every
+    /// `serve_*` call on a socket return, and says how it ended.  The
+    /// program decides what follows (QEMU's binary exits with
+    /// [`Ended::status`]).
+    pub fn wait(&self) -> Ended {
+        let ended = self.shared.control.wait();
+        if ended != Ended::Abort {
+            self.events().drain_all(Duration::from_secs(1));
         }
+        self.shared.control.wake_all();
+        ended
+    }
+
+    /// How the server ended, if it did (does not block).
+    pub fn ended(&self) -> Option<Ended> {
+        self.shared.control.ended()
     }
 }
 
