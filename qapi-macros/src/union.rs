@@ -116,26 +116,26 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         let name = &m.name;
         checks.extend(common::const_check(
             m.name_span,
-            quote!(::qapi_runtime::check::branch_clash_error(#branch_shapes, #name)),
+            quote!(::qapi_runtime::__private::check::branch_clash_error(#branch_shapes, #name)),
         ));
     }
     if let Some((b, span)) = &base {
         let shape = quote_spanned!(b.span()=> <#b as ::qapi_runtime::QapiType>::SHAPE);
         checks.extend(common::const_check(
             b.span(),
-            quote!(::qapi_runtime::check::base_error(#shape)),
+            quote!(::qapi_runtime::__private::check::base_error(#shape)),
         ));
         let names: Vec<&String> = members.iter().map(|m| &m.name).collect();
         checks.extend(common::const_check(
             *span,
-            quote!(::qapi_runtime::check::named_base_count_error(#shape, &[#(#names),*])),
+            quote!(::qapi_runtime::__private::check::named_base_count_error(#shape, &[#(#names),*])),
         ));
         for m in &members {
             let name = &m.name;
             let is_disc = m.is_discriminator.is_some();
             checks.extend(common::const_check(
                 m.name_span,
-                quote!(::qapi_runtime::check::named_base_member_error(#shape, #name, #is_disc)),
+                quote!(::qapi_runtime::__private::check::named_base_member_error(#shape, #name, #is_disc)),
             ));
         }
     }
@@ -269,7 +269,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 shapes.push(shape.clone());
                 checks.extend(common::const_check(
                     ty.span(),
-                    quote!(::qapi_runtime::check::union_branch_error(
+                    quote!(::qapi_runtime::__private::check::union_branch_error(
                         <#tag as ::qapi_runtime::QapiType>::SHAPE.values[#tag_variant as usize],
                         #shape)),
                 ));
@@ -298,7 +298,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
         impl ::qapi_runtime::QapiBranches for #ident {
             type Tag = #tag;
             const BRANCHES: &'static [::qapi_runtime::desc::Branch] = &[#(#descs),*];
-            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::check::Shape] = &[#(#shapes),*];
+            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::__private::check::Shape] = &[#(#shapes),*];
             fn tag(&self) -> #tag {
                 match self { #(#tag_arms)* }
             }
@@ -335,7 +335,7 @@ fn dummy_branches_impl(
         impl ::qapi_runtime::QapiBranches for #ident {
             type Tag = #tag;
             const BRANCHES: &'static [::qapi_runtime::desc::Branch] = &[];
-            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::check::Shape] = &[];
+            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::__private::check::Shape] = &[];
             fn tag(&self) -> #tag {
                 ::core::unreachable!("invalid definition")
             }

@@ -70,8 +70,6 @@ static INT: TypeRef = TypeRef::Builtin(Builtin::Int);
 /// The introspection of a registry, numbered and ordered, conditions pending.
 pub struct Schema {
     entries: Vec<(Cond, Node)>,
-    /// Masked name of every numbered type (QAPI name -> number).
-    numbers: HashMap<String, String>,
 }
 
 struct Builder {
@@ -292,10 +290,7 @@ impl Schema {
             b.type_entry(used);
             i += 1;
         }
-        Schema {
-            entries: b.entries,
-            numbers: b.numbers,
-        }
+        Schema { entries: b.entries }
     }
 
     /// The SchemaInfo list of one configuration: every entry and item whose
@@ -306,16 +301,6 @@ impl Schema {
             .filter(|(c, _)| cfg.eval(*c))
             .map(|(_, n)| n.resolve(cfg))
             .collect()
-    }
-
-    /// The masked number of a type, by QAPI name (`None` if never used).
-    pub fn number_of(&self, qapi_name: &str) -> Option<&str> {
-        self.numbers.get(qapi_name).map(String::as_str)
-    }
-
-    /// How many type numbers were handed out.
-    pub fn numbers_assigned(&self) -> usize {
-        self.numbers.len()
     }
 }
 

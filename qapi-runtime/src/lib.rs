@@ -29,7 +29,6 @@
 extern crate self as qapi_runtime;
 
 pub mod builtin;
-pub mod check;
 pub mod command;
 pub mod config;
 pub mod desc;
@@ -43,7 +42,6 @@ pub mod json;
 pub mod pred;
 pub mod protocol;
 pub mod registry;
-pub mod serde_impl;
 pub mod server;
 pub mod types;
 pub mod value;
@@ -183,21 +181,5 @@ macro_rules! place {
 }
 
 #[doc(hidden)]
-pub mod __private {
-    pub use linkme;
-    pub use serde;
-
-    /// The `Loc` of the macro invocation.
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __here {
-        () => {
-            $crate::desc::Loc {
-                file: ::core::file!(),
-                line: ::core::line!(),
-                column: ::core::column!(),
-            }
-        };
-    }
-    pub use crate::__here as here;
-}
+#[path = "private/mod.rs"]
+pub mod __private;

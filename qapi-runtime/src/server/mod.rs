@@ -68,8 +68,9 @@ pub(crate) struct Shared<S> {
     pub commands: HashMap<&'static str, &'static Entity>,
     pub state: Mutex<S>,
     pub events: EventSink,
-    query_commands: OnceLock<Value>,
-    query_qmp_schema: OnceLock<Value>,
+    /// Replies computed once and kept as JSON text.
+    query_commands: OnceLock<Arc<[u8]>>,
+    query_qmp_schema: OnceLock<Arc<[u8]>>,
     /// Set when the machine asked to exit.
     exit: AtomicI32,
     /// How the server ended, and what wakes its transports.
@@ -242,7 +243,7 @@ impl<S: Machine> Shared<S> {
     /// `query-commands`: the command list in reverse registration order.
     /// QEMU registers the generated commands in schema order, then the
     /// hand-written ones (`gen: false`).
-    pub fn query_commands(&self) -> Value {
+    pub fn query_commands(&self) -> Arc<[u8]> {
         self.query_commands
             .get_or_init(|| {
                 let enabled = |c: &&'static Entity| self.config.eval(c.cond);
@@ -275,7 +276,7 @@ impl<S: Machine> Shared<S> {
     }
 
     /// `query-qmp-schema`, computed once per server.
-    pub fn query_qmp_schema(&self) -> Value {
+    pub fn query_qmp_schema(&self) -> Arc<[u8]> {
         self.query_qmp_schema
             .get_or_init(|| {
                 let schema = Schema::compute(self.registry);
@@ -286,6 +287,6 @@ impl<S: Machine> Shared<S> {
 }
 
 /// A value written once, to be sent many times.
-fn raw(v: &Value) -> Value {
-    Value::Raw(Arc::from(crate::json::to_vec(v)))
+fn raw(v: &Value) -> Arc<[u8]> {
+    Arc::from(crate::json::to_vec(v))
 }

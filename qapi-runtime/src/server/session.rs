@@ -142,6 +142,16 @@ impl Outbox {
         }
     }
 
+    /// Like [`Outbox::push_own`], for a success response whose return
+    /// value is JSON text computed once.
+    fn push_own_return_text(&self, ret: &[u8], id: Option<&Value>) {
+        let mut g = self.lock();
+        if !g.closed {
+            crate::json::writer::write_return_text(ret, id, &mut g.buf);
+            g.buf.extend_from_slice(b"\r\n");
+        }
+    }
+
     /// Bytes waiting to be written.
     pub fn pending(&self) -> usize {
         self.lock().buf.len()
@@ -368,6 +378,7 @@ impl<S: Machine> Monitor<S> {
         };
         match response {
             Response::Reply(r) => self.out.push_own(&r),
+            Response::CachedReturn { ret, id } => self.out.push_own_return_text(&ret, id.as_ref()),
             Response::Silent => {}
             Response::Abort => self.aborted = true,
         }
