@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use qapi_defs as _;
-//! let reg = qapi_runtime::Registry::global().unwrap();
+//! let reg = qapi_runtime::Registry::of(&qapi_defs::QEMU_SYSTEM).unwrap();
 //! assert!(reg.get("query-qmp-schema").is_some());
 //! ```
 
@@ -68,6 +68,26 @@ qapi_runtime::program!(
         "cryptodev",
         "cxl",
         "uefi",
+    ]
+);
+
+qapi_runtime::program!(
+    /// `qemu-storage-daemon`: the modules `storage-daemon/qapi/qapi-schema.json`
+    /// includes, in first-inclusion order.
+    pub QEMU_STORAGE_DAEMON,
+    modules = [
+        "common",
+        "sockets",
+        "crypto",
+        "job",
+        "block-core",
+        "block-export",
+        "char",
+        "authz",
+        "transaction",
+        "control",
+        "introspect",
+        "qom",
     ]
 );
 

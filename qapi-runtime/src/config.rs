@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use crate::desc::Program;
 use crate::pred::{Pred, Sym};
 use crate::registry::Registry;
 
@@ -84,6 +85,8 @@ impl std::error::Error for ConfigError {}
 pub struct Config {
     pub identity: Identity,
     pub compat: CompatPolicy,
+    /// The program whose schema is served (`None`: the one linked).
+    pub program: Option<&'static Program>,
     defined: BTreeSet<&'static str>,
 }
 
@@ -112,6 +115,12 @@ impl Config {
             syms.push(declared(n).ok_or_else(|| ConfigError::UndeclaredSymbol(n.to_owned()))?);
         }
         Ok(self.define(syms))
+    }
+
+    /// Serves `program`'s schema (needed when several are linked).
+    pub fn with_program(mut self, program: &'static Program) -> Config {
+        self.program = Some(program);
+        self
     }
 
     pub fn with_compat(mut self, compat: CompatPolicy) -> Config {

@@ -24,7 +24,7 @@ pub struct Module {
 /// A program served from the linked definitions: its QAPI modules in
 /// include order, declared with [`program!`](crate::program).  Only
 /// definitions of listed modules are part of the program.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Program {
     pub name: &'static str,
     pub modules: &'static [&'static str],

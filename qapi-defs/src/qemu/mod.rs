@@ -43,7 +43,28 @@ impl QemuConfig {
         let identity = Identity::new(build.version, build.package.clone());
         let config = Config::new(identity)
             .with_defined(names.iter().map(String::as_str))?
-            .with_compat(compat);
+            .with_compat(compat)
+            .with_program(&crate::QEMU_SYSTEM);
+        Ok(QemuConfig {
+            target,
+            build,
+            config,
+        })
+    }
+
+    /// Debian's `qemu-storage-daemon` of the same build: QEMU's tools see
+    /// the build's symbols only (no target, no accelerator).  `target`
+    /// stays for the machine model that answers its commands.
+    pub fn storage_daemon(
+        target: &'static Target,
+        build: Build,
+        compat: CompatPolicy,
+    ) -> Result<QemuConfig, ConfigError> {
+        let identity = Identity::new(build.version, build.package.clone());
+        let config = Config::new(identity)
+            .with_defined(build.symbols.iter().copied())?
+            .with_compat(compat)
+            .with_program(&crate::QEMU_STORAGE_DAEMON);
         Ok(QemuConfig {
             target,
             build,
@@ -80,6 +101,16 @@ impl fmt::Display for QemuConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({} build)", self.target.name, self.build.name)
     }
+}
+
+/// The configuration of Debian's `qemu-storage-daemon` 10.0.2.
+pub fn storage_daemon_config() -> Option<QemuConfig> {
+    QemuConfig::storage_daemon(
+        Target::find("x86_64")?,
+        Build::debian(),
+        CompatPolicy::default(),
+    )
+    .ok()
 }
 
 /// The configuration of Debian's `qemu-system-<name>`: a target (or

@@ -117,15 +117,21 @@ impl std::fmt::Display for ServerError {
 impl std::error::Error for ServerError {}
 
 impl<S: Machine> Server<S> {
-    /// A server for `config` over the global registry.  `make_state` gets
+    /// A server for `config` over its program's registry (the one linked
+    /// program's when the configuration names none).  `make_state` gets
     /// the event sink the machine emits events through.
     pub fn new(
         config: impl Into<Config>,
         handlers: Handlers<S>,
         make_state: impl FnOnce(EventSink) -> S,
     ) -> Result<Server<S>, ServerError> {
-        let registry = Registry::global().map_err(ServerError::Registry)?;
-        Self::with_registry(registry, config.into(), handlers, make_state)
+        let config = config.into();
+        let registry = match config.program {
+            Some(p) => Registry::of(p),
+            None => Registry::global(),
+        };
+        let registry = registry.map_err(ServerError::Registry)?;
+        Self::with_registry(registry, config, handlers, make_state)
     }
 
     pub fn with_registry(
