@@ -38,7 +38,14 @@ fn main() {
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| "qemu-system".to_owned());
     let rest: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
-    let opts = match cli::parse(&program, &rest) {
+    // One binary, two programs: run as `qemu-storage-daemon` it reads
+    // the daemon's command line and serves the daemon's schema.
+    let parsed = if program == cli::storage_daemon::PROGRAM {
+        cli::storage_daemon::parse(&argv0, &rest)
+    } else {
+        cli::parse(&program, &rest)
+    };
+    let opts = match parsed {
         Ok(Outcome::Run(o)) => o,
         Ok(Outcome::Exit { stdout, code }) => {
             let mut out = std::io::stdout();

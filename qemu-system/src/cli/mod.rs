@@ -13,6 +13,7 @@
 
 pub mod keyval;
 pub mod options;
+pub mod storage_daemon;
 
 use std::path::PathBuf;
 
