@@ -30,14 +30,14 @@ use qapi_defs as _;
 use qapi_fuzz::Src;
 use qapi_fuzz::qmp::{Commands, run};
 use qapi_runtime::server::{Machine, Server};
-use qapi_runtime::{Config, Handlers};
+use qapi_runtime::Handlers;
 
 struct State;
 
 impl Machine for State {}
 
 static WORLD: LazyLock<(Server<State>, Commands)> = LazyLock::new(|| {
-    let config = Config::debian("x86_64").expect("x86_64 config");
+    let config = qapi_defs::qemu::config("x86_64").expect("x86_64 config");
     let commands = Commands::new(&config);
     let server = Server::new(config, Handlers::new(), |_| State).expect("server");
     (server, commands)

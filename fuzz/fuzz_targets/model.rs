@@ -20,13 +20,13 @@ use libfuzzer_sys::fuzz_target;
 use qapi_defs as _;
 use qapi_fuzz::Src;
 use qapi_fuzz::qmp::{Commands, run};
-use qapi_runtime::Config;
+use qapi_defs::qemu::QemuConfig;
 use qapi_runtime::server::Server;
 
 use qemu_system::{handlers, machine, qom};
 
-static WORLD: LazyLock<(Config, Commands)> = LazyLock::new(|| {
-    let config = Config::debian("x86_64").expect("x86_64 config");
+static WORLD: LazyLock<(QemuConfig, Commands)> = LazyLock::new(|| {
+    let config = qapi_defs::qemu::config("x86_64").expect("x86_64 config");
     let commands = Commands::new(&config);
     (config, commands)
 });

@@ -21,7 +21,7 @@ pub struct Commands {
 
 impl Commands {
     pub fn new(config: &Config) -> Commands {
-        let registry = Registry::global().expect("registry");
+        let registry = Registry::of(&qapi_defs::QEMU_SYSTEM).expect("registry");
         // The one-reply-per-request check relies on this.
         for c in registry.commands() {
             let Kind::Command(d) = &c.kind else {

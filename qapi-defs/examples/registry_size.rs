@@ -5,6 +5,6 @@
 use qapi_defs as _;
 
 fn main() {
-    let reg = qapi_runtime::Registry::global().expect("registry");
+    let reg = qapi_runtime::Registry::of(&qapi_defs::QEMU_SYSTEM).expect("registry");
     println!("{}", reg.entities().len());
 }

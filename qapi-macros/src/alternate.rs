@@ -121,7 +121,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         let optional = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::OPTIONAL);
         checks.extend(common::const_check(
             ty.span(),
-            quote!(::qapi_runtime::check::alternate_branch_error(#name, #shape, #optional)),
+            quote!(::qapi_runtime::__private::check::alternate_branch_error(#name, #shape, #optional)),
         ));
         checks.extend(common::nested_array_check(&format!("branch '{name}'"), ty));
         // `if .. { panic } else if .. { panic }`: the first earlier branch
@@ -181,8 +181,8 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         impl ::qapi_runtime::QapiType for #ident {
             const TYPE: &'static ::qapi_runtime::desc::TypeRef =
                 &::qapi_runtime::desc::TypeRef::Entity(|| &#entity);
-            const SHAPE: &'static ::qapi_runtime::check::Shape = &::qapi_runtime::check::Shape {
-                meta: ::qapi_runtime::check::Meta::Alternate,
+            const SHAPE: &'static ::qapi_runtime::__private::check::Shape = &::qapi_runtime::__private::check::Shape {
+                meta: ::qapi_runtime::__private::check::Meta::Alternate,
                 name: #name,
                 element: ::core::option::Option::None,
                 values: &[],

@@ -273,7 +273,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             let optional = quote_spanned!(t.span()=> <#t as ::qapi_runtime::QapiType>::OPTIONAL);
             out.extend(common::const_check(
                 t.span(),
-                quote!(::qapi_runtime::check::returns_error(#shape, #optional, #exception)),
+                quote!(::qapi_runtime::__private::check::returns_error(#shape, #optional, #exception)),
             ));
             if exception {
                 out.extend(common::nested_array_check("command's 'returns'", t));
@@ -415,6 +415,6 @@ pub fn data_checks(ty: &syn::Type, boxed: bool, what: &str) -> TokenStream {
     let optional = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::OPTIONAL);
     common::const_check(
         ty.span(),
-        quote!(::qapi_runtime::check::data_error(#what, #shape, #optional, #boxed)),
+        quote!(::qapi_runtime::__private::check::data_error(#what, #shape, #optional, #boxed)),
     )
 }

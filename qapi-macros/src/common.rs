@@ -157,12 +157,12 @@ pub fn serde_impls(ty: &Ident) -> TokenStream {
     quote! {
         impl ::qapi_runtime::__private::serde::Serialize for #ty {
             fn serialize<S: ::qapi_runtime::__private::serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
-                ::qapi_runtime::serde_impl::serialize(self, s)
+                ::qapi_runtime::__private::serde_impl::serialize(self, s)
             }
         }
         impl<'de> ::qapi_runtime::__private::serde::Deserialize<'de> for #ty {
             fn deserialize<D: ::qapi_runtime::__private::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
-                ::qapi_runtime::serde_impl::deserialize(d)
+                ::qapi_runtime::__private::serde_impl::deserialize(d)
             }
         }
     }
@@ -438,8 +438,8 @@ pub fn object_shape(
     };
     let branches = branches.unwrap_or_else(|| quote!(&[]));
     quote! {
-        &::qapi_runtime::check::Shape {
-            meta: ::qapi_runtime::check::Meta::#meta,
+        &::qapi_runtime::__private::check::Shape {
+            meta: ::qapi_runtime::__private::check::Meta::#meta,
             name: #name,
             element: ::core::option::Option::None,
             values: &[],
@@ -471,7 +471,7 @@ pub fn nested_array_check(what: &str, ty: &Type) -> TokenStream {
     let shape = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::SHAPE);
     const_check(
         ty.span(),
-        quote!(::qapi_runtime::check::nested_array_error(#what, #shape)),
+        quote!(::qapi_runtime::__private::check::nested_array_error(#what, #shape)),
     )
 }
 
@@ -480,7 +480,7 @@ pub fn nested_array_check(what: &str, ty: &Type) -> TokenStream {
 /// is reported once, by a `const` check, rather than by trait errors.
 pub fn probe(ty: &Type) -> TokenStream {
     quote_spanned! {ty.span()=>
-        (&::qapi_runtime::check::ObjectProbe::<#ty>(::core::marker::PhantomData))
+        (&::qapi_runtime::__private::check::ObjectProbe::<#ty>(::core::marker::PhantomData))
     }
 }
 
@@ -488,7 +488,7 @@ pub fn probe(ty: &Type) -> TokenStream {
 pub fn probe_use() -> TokenStream {
     quote!(
         #[allow(unused_imports)]
-        use ::qapi_runtime::check::{IsObject as _, NotObject as _};
+        use ::qapi_runtime::__private::check::{IsObject as _, NotObject as _};
     )
 }
 
@@ -542,8 +542,8 @@ pub fn dummy_type_impl(ident: &Ident, generics: &syn::Generics) -> TokenStream {
         impl ::qapi_runtime::QapiType for #ident {
             const TYPE: &'static ::qapi_runtime::desc::TypeRef =
                 &::qapi_runtime::desc::TypeRef::Builtin(::qapi_runtime::desc::Builtin::Any);
-            const SHAPE: &'static ::qapi_runtime::check::Shape =
-                &::qapi_runtime::check::Shape::invalid(#name);
+            const SHAPE: &'static ::qapi_runtime::__private::check::Shape =
+                &::qapi_runtime::__private::check::Shape::invalid(#name);
             fn to_value(&self) -> ::qapi_runtime::Value { ::qapi_runtime::Value::Null }
             fn from_value(_: ::qapi_runtime::Value) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
                 ::core::result::Result::Err(::qapi_runtime::Error::generic("invalid definition"))

@@ -5,8 +5,9 @@
 //! COND = SYMBOL | path::to::SYMBOL | all(COND, ...) | any(COND, ...) | not(COND)
 //! ```
 //!
-//! A bare symbol names a constant of `qapi_runtime::sym`; a path names a
-//! symbol a crate declared itself with `qapi_runtime::symbols!`.  Either
+//! A bare symbol names a constant of the module `sym` in scope where the
+//! definition is written (QEMU's schema: `use qapi_defs::sym;`); a path
+//! names any symbol declared with `qapi_runtime::symbols!`.  Either
 //! way the symbol is an expression at the user's token, so a misspelt
 //! symbol is a compile error pointing at it.
 
@@ -112,7 +113,7 @@ impl Cond {
             Cond::Sym(path) => {
                 let span = path.segments.last().expect("path").ident.span();
                 let sym = if path.segments.len() == 1 && path.leading_colon.is_none() {
-                    quote_spanned!(span=> ::qapi_runtime::sym::#path)
+                    quote_spanned!(span=> sym::#path)
                 } else {
                     quote!(#path)
                 };

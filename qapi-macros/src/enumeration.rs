@@ -175,8 +175,8 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         impl ::qapi_runtime::QapiType for #ident {
             const TYPE: &'static ::qapi_runtime::desc::TypeRef =
                 &::qapi_runtime::desc::TypeRef::Entity(|| &#entity);
-            const SHAPE: &'static ::qapi_runtime::check::Shape = &::qapi_runtime::check::Shape {
-                meta: ::qapi_runtime::check::Meta::Enum,
+            const SHAPE: &'static ::qapi_runtime::__private::check::Shape = &::qapi_runtime::__private::check::Shape {
+                meta: ::qapi_runtime::__private::check::Meta::Enum,
                 name: #name,
                 element: ::core::option::Option::None,
                 values: &[#(#value_names),*],
@@ -190,7 +190,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                     ::qapi_runtime::QapiEnum::as_str(self)))
             }
             fn from_value(v: ::qapi_runtime::Value) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
-                ::qapi_runtime::types::enum_from_value(v)
+                ::qapi_runtime::__private::enum_from_value(v)
             }
         }
         impl ::qapi_runtime::QapiEnum for #ident {

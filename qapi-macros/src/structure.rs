@@ -236,13 +236,13 @@ pub fn object_impls(
         let shape = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::SHAPE);
         checks.extend(common::const_check(
             ty.span(),
-            quote!(::qapi_runtime::check::base_error(#shape)),
+            quote!(::qapi_runtime::__private::check::base_error(#shape)),
         ));
         for m in members.iter().filter(|m| m.is_base.is_none() && m.name_ok) {
             let name = &m.name;
             checks.extend(common::const_check(
                 m.name_span,
-                quote!(::qapi_runtime::check::base_clash_error(#shape, #name)),
+                quote!(::qapi_runtime::__private::check::base_clash_error(#shape, #name)),
             ));
         }
     }
@@ -250,14 +250,14 @@ pub fn object_impls(
         impl ::qapi_runtime::QapiType for #ident {
             const TYPE: &'static ::qapi_runtime::desc::TypeRef =
                 &::qapi_runtime::desc::TypeRef::Entity(|| &#entity);
-            const SHAPE: &'static ::qapi_runtime::check::Shape = #shape;
+            const SHAPE: &'static ::qapi_runtime::__private::check::Shape = #shape;
             fn to_value(&self) -> ::qapi_runtime::Value {
                 let mut d = ::qapi_runtime::Dict::new();
                 ::qapi_runtime::QapiObject::write_members(self, &mut d);
                 ::qapi_runtime::Value::Dict(d)
             }
             fn from_value(v: ::qapi_runtime::Value) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
-                let mut d = ::qapi_runtime::types::expect_dict(v)?;
+                let mut d = ::qapi_runtime::__private::expect_dict(v)?;
                 <Self as ::qapi_runtime::QapiObject>::read_members(&mut d)
             }
         }
@@ -329,7 +329,8 @@ fn read_member(m: &MemberSpec) -> TokenStream {
                 ::from_member(#name, d.remove(#name))?;)
     } else if m.cond.is_some() && !common::is_option(ty) {
         // Absent where its condition is false.
-        let take = quote_spanned!(ty.span()=> ::qapi_runtime::types::take_member_or_default::<#ty>);
+        let take =
+            quote_spanned!(ty.span()=> ::qapi_runtime::__private::take_member_or_default::<#ty>);
         quote!(let #ident = #take(d, #name)?;)
     } else {
         let t = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>);

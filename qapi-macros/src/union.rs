@@ -117,26 +117,26 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         let name = &m.name;
         checks.extend(common::const_check(
             m.name_span,
-            quote!(::qapi_runtime::check::branch_clash_error(#branch_shapes, #name)),
+            quote!(::qapi_runtime::__private::check::branch_clash_error(#branch_shapes, #name)),
         ));
     }
     if let Some((b, span)) = &base {
         let shape = quote_spanned!(b.span()=> <#b as ::qapi_runtime::QapiType>::SHAPE);
         checks.extend(common::const_check(
             b.span(),
-            quote!(::qapi_runtime::check::base_error(#shape)),
+            quote!(::qapi_runtime::__private::check::base_error(#shape)),
         ));
         let names: Vec<&String> = members.iter().map(|m| &m.name).collect();
         checks.extend(common::const_check(
             *span,
-            quote!(::qapi_runtime::check::named_base_count_error(#shape, &[#(#names),*])),
+            quote!(::qapi_runtime::__private::check::named_base_count_error(#shape, &[#(#names),*])),
         ));
         for m in &members {
             let name = &m.name;
             let is_disc = m.is_discriminator.is_some();
             checks.extend(common::const_check(
                 m.name_span,
-                quote!(::qapi_runtime::check::named_base_member_error(#shape, #name, #is_disc)),
+                quote!(::qapi_runtime::__private::check::named_base_member_error(#shape, #name, #is_disc)),
             ));
         }
     }
@@ -265,10 +265,10 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
         let index = quote::format_ident!("__QAPI_TAG_{}", rust_name);
         checks.extend(common::const_check(
             v.span(),
-            quote!(::qapi_runtime::check::branch_tag_error(#tag_shape, #tag_names, #rust_name)),
+            quote!(::qapi_runtime::__private::check::branch_tag_error(#tag_shape, #tag_names, #rust_name)),
         ));
         index_consts.push(quote! {
-            const #index: usize = ::qapi_runtime::check::branch_tag_index(#tag_names, #rust_name);
+            const #index: usize = ::qapi_runtime::__private::check::branch_tag_index(#tag_names, #rust_name);
         });
         branch_names.push(rust_name);
         let tag_variant = quote!(#tag_values[Self::#index]);
@@ -286,7 +286,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 shapes.push(shape.clone());
                 checks.extend(common::const_check(
                     ty.span(),
-                    quote!(::qapi_runtime::check::union_branch_error(
+                    quote!(::qapi_runtime::__private::check::union_branch_error(
                         #tag_shape.values[#ident::#index],
                         #shape)),
                 ));
@@ -295,7 +295,8 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 let probe = common::probe(ty);
                 tag_arms.push(quote!(Self::#v(_) => #tag_variant,));
                 write_arms.push(quote!(Self::#v(b) => #probe.write_members(b, d),));
-                read_arms.push(quote!(i if i == Self::#index => Self::#v(#probe.read_members(d)?),));
+                read_arms
+                    .push(quote!(i if i == Self::#index => Self::#v(#probe.read_members(d)?),));
             }
             None => {
                 tag_arms.push(quote!(Self::#v => #tag_variant,));
@@ -306,7 +307,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
     }
     checks.extend(common::const_check(
         ident.span(),
-        quote!(::qapi_runtime::check::branches_cover_error(#tag_shape, #tag_names, &[#(#branch_names),*])),
+        quote!(::qapi_runtime::__private::check::branches_cover_error(#tag_shape, #tag_names, &[#(#branch_names),*])),
     ));
     // Every value has a branch (checked above), so the last arm is never
     // taken in a program that compiles.
@@ -327,7 +328,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
         impl ::qapi_runtime::QapiBranches for #ident {
             type Tag = #tag;
             const BRANCHES: &'static [::qapi_runtime::desc::Branch] = &[#(#descs),*];
-            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::check::Shape] = &[#(#shapes),*];
+            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::__private::check::Shape] = &[#(#shapes),*];
             fn tag(&self) -> #tag {
                 match self { #(#tag_arms)* }
             }
@@ -364,7 +365,7 @@ fn dummy_branches_impl(
         impl ::qapi_runtime::QapiBranches for #ident {
             type Tag = #tag;
             const BRANCHES: &'static [::qapi_runtime::desc::Branch] = &[];
-            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::check::Shape] = &[];
+            const BRANCH_SHAPES: &'static [&'static ::qapi_runtime::__private::check::Shape] = &[];
             fn tag(&self) -> #tag {
                 ::core::unreachable!("invalid definition")
             }

@@ -1,7 +1,7 @@
 //! What QAPI predefines in its `./builtin` module besides the scalar types:
 //! the empty object `q_empty` and the enum `QType`.
 
-use crate::check::{Meta, Shape};
+use crate::__private::check::{Meta, Shape};
 use crate::desc::{Entity, EnumDesc, EnumValue, Kind, Loc, Module, StructDesc, TypeRef};
 use crate::error::Error;
 use crate::types::{QapiEnum, QapiType};
@@ -10,7 +10,7 @@ use crate::value::{QType, Value};
 /// QAPI's `./builtin` module, which comes before every schema file.
 pub static BUILTIN_MODULE: Module = Module {
     name: "./builtin",
-    rank: 0,
+    loc: BUILTIN_LOC,
 };
 
 const BUILTIN_LOC: Loc = Loc {
@@ -103,7 +103,7 @@ impl QapiType for QType {
         Value::Str(self.as_str().to_owned())
     }
     fn from_value(v: Value) -> Result<Self, Error> {
-        crate::types::enum_from_value(v)
+        crate::__private::enum_from_value(v)
     }
 }
 
@@ -148,6 +148,6 @@ impl QapiType for Empty {
         Value::empty_dict()
     }
     fn from_value(v: Value) -> Result<Self, Error> {
-        crate::types::expect_dict(v).map(|_| Empty)
+        crate::__private::expect_dict(v).map(|_| Empty)
     }
 }

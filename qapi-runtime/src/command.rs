@@ -69,17 +69,6 @@ impl<S> Handlers<S> {
         self
     }
 
-    /// Binds a handler that works on the checked arguments as a [`Value`]
-    /// (for commands whose handler needs no typed view).
-    pub fn add_raw(
-        &mut self,
-        name: &'static str,
-        f: impl Fn(&mut S, Value) -> Result<Value, Error> + Send + Sync + 'static,
-    ) -> &mut Self {
-        self.map.insert(name, Box::new(f));
-        self
-    }
-
     pub fn get(&self, name: &str) -> Option<&Handler<S>> {
         self.map.get(name).map(|b| &**b)
     }

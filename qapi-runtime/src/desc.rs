@@ -8,15 +8,76 @@
 
 use crate::pred::Cond;
 
-/// A QAPI module (one schema file), ranked to reproduce QEMU's module order.
+/// A QAPI module (one schema file), declared with [`module!`](crate::module)
+/// in the Rust file that holds its definitions.
 ///
 /// QEMU visits modules in first-inclusion order of the schema's include tree
-/// and definitions in source order inside a module; `rank` carries the first
-/// part, the definition's [`Loc`] the second.
+/// and definitions in source order inside a module; a [`Program`] lists its
+/// modules in that order, the definition's [`Loc`] gives the second part.
 #[derive(Debug)]
 pub struct Module {
     pub name: &'static str,
-    pub rank: u32,
+    /// Where the module is declared (its file holds all its definitions).
+    pub loc: Loc,
+}
+
+/// A program served from the linked definitions: its QAPI modules in
+/// include order, declared with [`program!`](crate::program).  Only
+/// definitions of listed modules are part of the program.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Program {
+    pub name: &'static str,
+    pub modules: &'static [&'static str],
+    pub loc: Loc,
+}
+
+impl Program {
+    /// Whether no module is listed twice (a compile-time check of `program!`).
+    pub const fn all_distinct(modules: &[&str]) -> bool {
+        let mut i = 0;
+        while i < modules.len() {
+            let mut j = i + 1;
+            while j < modules.len() {
+                if str_eq(modules[i], modules[j]) {
+                    return false;
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// The place of a module in the program's include order.
+    pub fn position(&self, module: &str) -> Option<usize> {
+        self.modules.iter().position(|m| *m == module)
+    }
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A definition the runtime owns (the QMP protocol core,
+/// [`crate::protocol`]) placed into a schema module at a position, with
+/// [`place!`](crate::place) or [`protocol!`](crate::protocol!).
+#[derive(Debug)]
+pub struct Placement {
+    /// Placed in this order at `loc`.
+    pub entities: &'static [&'static Entity],
+    pub module: &'static Module,
+    pub loc: Loc,
 }
 
 /// Where a definition is written: its position orders definitions of one

@@ -1,20 +1,30 @@
 //! The QAPI DSL: one attribute macro per meta-type.
 //!
 //! Every Rust module holding definitions declares its QAPI module first:
-//! `qapi::module!("name", rank = N)`.  `rank` orders modules as QEMU's
-//! include tree does; definitions inside a module keep source order.
+//! `qapi::module!("name")`.  A program lists its modules once, in the
+//! order QEMU's include tree meets them, with
+//! `qapi::program!(NAME, modules = ["first", "second"])`; definitions
+//! inside a module keep source order.  The QMP protocol core
+//! (`qmp_capabilities`, `query-commands`, `query-qmp-schema` and their
+//! types, [`crate::protocol`]) is placed into a module with
+//! `qapi::protocol!();`.
 //!
 //! Keys shared by all macros: `name = "..."` (when the naming rule does not
 //! give the QAPI name), `if = COND` (`SYMBOL`, `all(..)`, `any(..)`,
-//! `not(..)`; bare symbols name `qapi_runtime::sym`, paths name a crate's
-//! own `symbols!`), `features = [name, other(if = COND)]`.  Fields,
+//! `not(..)`; a bare symbol names a constant of the module `sym` in scope,
+//! a path any constant declared with [`symbols!`](crate::symbols)),
+//! `features = [name, other(if = COND)]`.  Fields,
 //! parameters and variants take the same keys in `#[qapi(...)]`.
 //!
 //! # `structure`
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
+//!
+//! mod sym {
+//!     qapi_runtime::symbols! { build CONFIG_LINUX; }
+//! }
 //!
 //! #[qapi::structure]
 //! #[derive(Debug, PartialEq)]
@@ -44,21 +54,22 @@
 //! ```
 //! use qapi_runtime as qapi;
 //! use qapi::QapiEnum;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
+//! # mod sym { qapi_runtime::symbols! { build CONFIG_LINUX; } }
 //! // '_' in a value needs QEMU's member-name-exceptions pragma.
 //! #[qapi::enumeration(prefix = "DOC_STATE", pragma(member_name_exception))]
 //! pub enum DocState {
 //!     Running,                              // 'running'
 //!     InternalError,                        // 'internal-error'
-//!     #[qapi(name = "x86_64")]
-//!     X8664,
+//!     #[qapi(name = "utf_8")]
+//!     Utf8,
 //!     #[qapi(if = CONFIG_LINUX, features = [deprecated])]
 //!     Legacy,
 //! }
 //!
 //! assert_eq!(DocState::InternalError.as_str(), "internal-error");
-//! assert_eq!(DocState::from_name("x86_64"), Some(DocState::X8664));
+//! assert_eq!(DocState::from_name("utf_8"), Some(DocState::Utf8));
 //! ```
 //!
 //! # `union` and `branches`
@@ -70,7 +81,7 @@
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! #[qapi::enumeration]
 //! pub enum AddrKind { Inet, Unix, Fd }
@@ -109,7 +120,7 @@
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! #[qapi::structure]
 //! #[derive(Debug, PartialEq)]
@@ -134,7 +145,7 @@
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! #[qapi::structure]
 //! pub struct Sum { pub total: i64 }
@@ -161,7 +172,7 @@
 //!
 //! ```
 //! use qapi_runtime as qapi;
-//! qapi::module!("doc", rank = 1);
+//! qapi::module!("doc");
 //!
 //! #[qapi::event]
 //! pub struct BlockJobReady { pub device: String, pub len: i64 }   // BLOCK_JOB_READY

@@ -50,7 +50,7 @@ pub struct Include {
 /// (the module of [`module!`](crate::module)), for [`dump`]:
 ///
 /// ```
-/// qapi_runtime::module!("main.json", rank = 1);
+/// qapi_runtime::module!("main.json");
 /// // { 'include': 'sub.json' }
 /// qapi_runtime::include_directive!(pub INCLUDE_SUB = "sub.json");
 /// assert_eq!(INCLUDE_SUB.module, "sub.json");
@@ -208,7 +208,7 @@ impl Walk {
 /// The dump QEMU's `test-qapi.py` prints for the schema `reg` holds, with
 /// the `include` directives `includes` (see the module documentation).
 pub fn dump(reg: &Registry, includes: &[&'static Include]) -> String {
-    // Modules in rank order; each module's definitions and include
+    // Modules in the program's order; each module's definitions and include
     // directives in source order.
     let mut modules: Vec<&'static Module> = Vec::new();
     for e in reg.entities() {
@@ -249,7 +249,7 @@ pub fn dump(reg: &Registry, includes: &[&'static Include]) -> String {
     w.items[n].push(Item::Entity(&Q_EMPTY));
     w.items[n].push(Item::Entity(&QTYPE));
     // The root module first, following includes; then whatever no include
-    // reaches, in rank order.
+    // reaches, in the program's order.
     for i in 0..n {
         if !w.visited[i] {
             w.walk(i);

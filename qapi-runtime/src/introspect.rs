@@ -70,8 +70,6 @@ static INT: TypeRef = TypeRef::Builtin(Builtin::Int);
 /// The introspection of a registry, numbered and ordered, conditions pending.
 pub struct Schema {
     entries: Vec<(Cond, Node)>,
-    /// Masked name of every numbered type (QAPI name -> number).
-    numbers: HashMap<String, String>,
 }
 
 struct Builder {
@@ -292,10 +290,7 @@ impl Schema {
             b.type_entry(used);
             i += 1;
         }
-        Schema {
-            entries: b.entries,
-            numbers: b.numbers,
-        }
+        Schema { entries: b.entries }
     }
 
     /// The SchemaInfo list of one configuration: every entry and item whose
@@ -307,25 +302,15 @@ impl Schema {
             .map(|(_, n)| n.resolve(cfg))
             .collect()
     }
-
-    /// The masked number of a type, by QAPI name (`None` if never used).
-    pub fn number_of(&self, qapi_name: &str) -> Option<&str> {
-        self.numbers.get(qapi_name).map(String::as_str)
-    }
-
-    /// How many type numbers were handed out.
-    pub fn numbers_assigned(&self) -> usize {
-        self.numbers.len()
-    }
 }
 
 /// The return value of `query-qmp-schema` for a configuration: the
-/// SchemaInfo list passed through the output visitor as type `SchemaInfo`
+/// SchemaInfo list passed through the output visitor as type
+/// [`SchemaInfo`](crate::protocol::SchemaInfo)
 /// (which hides `SchemaInfoEnum.values` under `deprecated-output=hide`),
 /// and, under that policy, without deprecated entries and members
 /// (`qmp_query_qmp_schema`'s `zap_deprecated`).
-pub fn query_qmp_schema(reg: &Registry, schema: &Schema, cfg: &Config) -> Value {
-    let info = reg.get("SchemaInfo");
+pub fn query_qmp_schema(schema: &Schema, cfg: &Config) -> Value {
     let hide = cfg.compat.deprecated_output == OutputPolicy::Hide;
     let mut out = Vec::new();
     for entry in schema.resolve(cfg) {
@@ -341,10 +326,11 @@ pub fn query_qmp_schema(reg: &Registry, schema: &Schema, cfg: &Config) -> Value 
             }
             (_, e) => e,
         };
-        out.push(match info {
-            Some(e) => crate::visit::output::shape_object(e, entry, cfg),
-            None => entry,
-        });
+        out.push(crate::visit::output::shape_object(
+            crate::protocol::SCHEMA_INFO,
+            entry,
+            cfg,
+        ));
     }
     Value::List(out)
 }

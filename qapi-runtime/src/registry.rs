@@ -1,12 +1,14 @@
-//! The link-time registry: every definition of every linked crate, in
-//! QEMU's order.
+//! The link-time registry: every definition of a program, in QEMU's order.
 //!
 //! The macros put one [`Entity`] per named definition into the
-//! [`QAPI_ENTITIES`] distributed slice.  The linker's order of that slice is
-//! unspecified (it changes between builds), so the registry sorts by an
-//! explicit key: the module's rank, then the definition's position in its
-//! file.  That reproduces QEMU's walk of modules in first-inclusion order
-//! and of definitions in source order.
+//! [`QAPI_ENTITIES`] distributed slice, each module's [`Module`] into
+//! [`QAPI_MODULES`], each [`Program`] into [`QAPI_PROGRAMS`], and each
+//! placement of a runtime-owned definition (the protocol core) into
+//! [`QAPI_PLACEMENTS`].  The linker's order of a slice is unspecified (it
+//! changes between builds), so a program's registry sorts by an explicit
+//! key: the module's place in the program's module list, then the
+//! definition's position in its file.  That reproduces QEMU's walk of
+//! modules in first-inclusion order and of definitions in source order.
 //!
 //! A crate that is only a set of definitions must be linked by name
 //! (`use qapi_defs as _;`): the linker drops crates nothing refers to, and
@@ -15,20 +17,34 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
-use crate::desc::{DEPRECATED, Entity, Feature, Kind, Member, TypeRef, UNSTABLE};
+use crate::desc::{
+    DEPRECATED, Entity, Feature, Kind, Loc, Member, Module, Placement, Program, TypeRef, UNSTABLE,
+};
 use crate::pred::Sym;
 
 /// Every named definition of the linked crates (unordered).
 #[linkme::distributed_slice]
 pub static QAPI_ENTITIES: [Entity];
 
+/// Every QAPI module declared with [`crate::module!`].
+#[linkme::distributed_slice]
+pub static QAPI_MODULES: [Module];
+
+/// Every program declared with [`crate::program!`].
+#[linkme::distributed_slice]
+pub static QAPI_PROGRAMS: [Program];
+
+/// Every placement of a runtime-owned definition ([`crate::place!`]).
+#[linkme::distributed_slice]
+pub static QAPI_PLACEMENTS: [Placement];
+
 /// Every condition symbol declared with [`crate::symbols!`].
 #[linkme::distributed_slice]
 pub static QAPI_SYMBOLS: [Sym];
 
-/// The definitions, sorted into QEMU's order, with a name index.
+/// The definitions of one program, sorted into QEMU's order, with a name index.
 pub struct Registry {
     entities: Vec<&'static Entity>,
     by_name: HashMap<&'static str, &'static Entity>,
@@ -39,24 +55,40 @@ pub struct Registry {
 pub enum RegistryError {
     /// Nothing was linked.
     Empty,
+    /// No `program!` is linked, or several are and none was named.
+    NoProgram { linked: Vec<&'static str> },
     /// Two definitions share a name (QAPI has one namespace for all).
     Duplicate {
         name: &'static str,
         first: String,
         second: String,
     },
-    /// Two different modules claim the same rank.
-    RankClash {
-        rank: u32,
-        first: &'static str,
-        second: &'static str,
+    /// A program lists a module twice.
+    ModuleListedTwice {
+        module: &'static str,
+        program: &'static str,
+        at: String,
     },
-    /// One module's definitions are spread over several files, so their
-    /// order is undefined.
+    /// A module has definitions but no linked program lists it.
+    ModuleNotListed { module: &'static str, at: String },
+    /// A program lists a module nothing linked defines.
+    ModuleWithoutDefinitions {
+        module: &'static str,
+        program: &'static str,
+        at: String,
+    },
+    /// Two files declare the same module.
+    ModuleDeclaredTwice {
+        module: &'static str,
+        first: String,
+        second: String,
+    },
+    /// A definition is in another file than its module's declaration, so
+    /// the order of the module's definitions is undefined.
     ModuleSpansFiles {
         module: &'static str,
-        first: &'static str,
-        second: &'static str,
+        first: String,
+        second: String,
     },
     /// More than [`MAX_FEATURES`] feature names in the whole schema.
     TooManyFeatures { name: &'static str, at: String },
@@ -76,6 +108,18 @@ impl fmt::Display for RegistryError {
                  defines entities must be named to be linked: add `use qapi_defs as _;` \
                  (or the name of your schema crate) to the binary"
             ),
+            RegistryError::NoProgram { linked } if linked.is_empty() => write!(
+                f,
+                "no program is declared: list the schema's modules in include order \
+                 with `qapi::program!(NAME, modules = [...])`, and link the crate that \
+                 declares it"
+            ),
+            RegistryError::NoProgram { linked } => write!(
+                f,
+                "several programs are linked ({}); build the registry of one with \
+                 `Registry::of(&PROGRAM)`",
+                linked.join(", ")
+            ),
             RegistryError::Duplicate {
                 name,
                 first,
@@ -84,13 +128,34 @@ impl fmt::Display for RegistryError {
                 f,
                 "'{name}' is already defined (at {first}; again at {second})"
             ),
-            RegistryError::RankClash {
-                rank,
+            RegistryError::ModuleListedTwice {
+                module,
+                program,
+                at,
+            } => write!(f, "{at}: program {program} lists module '{module}' twice"),
+            RegistryError::ModuleNotListed { module, at } => write!(
+                f,
+                "module '{module}' (declared at {at}) has definitions but no linked \
+                 program lists it; add it to its program's `modules = [...]`"
+            ),
+            RegistryError::ModuleWithoutDefinitions {
+                module,
+                program,
+                at,
+            } => write!(
+                f,
+                "{at}: program {program} lists module '{module}', which has no \
+                 definitions in this binary; declare it with `qapi::module!(\"{module}\")` \
+                 or link the crate that does"
+            ),
+            RegistryError::ModuleDeclaredTwice {
+                module,
                 first,
                 second,
             } => write!(
                 f,
-                "modules '{first}' and '{second}' both have rank {rank}; give each module its own rank"
+                "module '{module}' is declared at {first} and again at {second}; \
+                 keep one module per file"
             ),
             RegistryError::ModuleSpansFiles {
                 module,
@@ -98,7 +163,7 @@ impl fmt::Display for RegistryError {
                 second,
             } => write!(
                 f,
-                "module '{module}' has definitions in {first} and in {second}; \
+                "module '{module}' is declared at {first} but has a definition at {second}; \
                  keep one module per file so that source order is defined"
             ),
             RegistryError::TooManyFeatures { name, at } => write!(
@@ -112,57 +177,163 @@ impl fmt::Display for RegistryError {
 
 impl std::error::Error for RegistryError {}
 
+/// A definition and where it stands in its program.
+struct Placed {
+    entity: &'static Entity,
+    module: &'static Module,
+    loc: Loc,
+    seq: u32,
+}
+
+type Cached = Result<&'static Registry, RegistryError>;
+
 impl Registry {
-    /// The registry of everything linked into this program, built once.
+    /// The registry of the one program linked into this binary.
     pub fn global() -> Result<&'static Registry, RegistryError> {
-        static GLOBAL: OnceLock<Result<Registry, RegistryError>> = OnceLock::new();
-        GLOBAL
-            .get_or_init(|| Registry::new(QAPI_ENTITIES.iter()))
-            .as_ref()
-            .map_err(Clone::clone)
+        static GLOBAL: OnceLock<Result<&'static Program, RegistryError>> = OnceLock::new();
+        let program = GLOBAL.get_or_init(|| match &QAPI_PROGRAMS[..] {
+            [p] => Ok(p),
+            [] if QAPI_ENTITIES.is_empty() => Err(RegistryError::Empty),
+            all => {
+                // Sorted: the linker's order changes between builds.
+                let mut linked: Vec<&'static str> = all.iter().map(|p| p.name).collect();
+                linked.sort_unstable();
+                Err(RegistryError::NoProgram { linked })
+            }
+        });
+        Registry::of(program.as_ref().map_err(Clone::clone)?)
     }
 
-    /// A registry of the given definitions (tests use subsets).
+    /// The registry of `program`, built once.
+    pub fn of(program: &'static Program) -> Result<&'static Registry, RegistryError> {
+        static CACHE: Mutex<Vec<(usize, Cached)>> = Mutex::new(Vec::new());
+        let key = program as *const Program as usize;
+        let mut cache = CACHE.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, r)) = cache.iter().find(|(k, _)| *k == key) {
+            return r.clone();
+        }
+        let r = Registry::build(program).map(|r| &*Box::leak(Box::new(r)));
+        cache.push((key, r.clone()));
+        r
+    }
+
+    fn build(program: &'static Program) -> Result<Registry, RegistryError> {
+        check_modules()?;
+        let protocol = &crate::protocol::QAPI_MODULE;
+        let mut placed: Vec<Placed> = QAPI_ENTITIES
+            .iter()
+            .filter(|e| !std::ptr::eq(e.module, protocol))
+            .map(|e| Placed {
+                entity: e,
+                module: e.module,
+                loc: e.loc,
+                seq: 0,
+            })
+            .collect();
+        for p in QAPI_PLACEMENTS.iter() {
+            placed.extend(p.entities.iter().zip(0..).map(|(e, seq)| Placed {
+                entity: e,
+                module: p.module,
+                loc: p.loc,
+                seq,
+            }));
+        }
+        // Every module with definitions belongs to some program.
+        for p in &placed {
+            if !QAPI_PROGRAMS
+                .iter()
+                .any(|prog| prog.position(p.module.name).is_some())
+            {
+                return Err(RegistryError::ModuleNotListed {
+                    module: p.module.name,
+                    at: describe(&p.module.loc),
+                });
+            }
+        }
+        placed.retain(|p| program.position(p.module.name).is_some());
+        Registry::from_placed(program, placed)
+    }
+
+    /// A registry of the given definitions only, in `program`'s order
+    /// (tests use subsets).
     pub fn new(
+        program: &'static Program,
         entities: impl IntoIterator<Item = &'static Entity>,
     ) -> Result<Registry, RegistryError> {
-        let mut entities: Vec<&'static Entity> = entities.into_iter().collect();
-        if entities.is_empty() {
+        let placed = entities
+            .into_iter()
+            .map(|e| Placed {
+                entity: e,
+                module: e.module,
+                loc: e.loc,
+                seq: 0,
+            })
+            .collect();
+        Registry::from_placed(program, placed)
+    }
+
+    fn from_placed(
+        program: &'static Program,
+        mut placed: Vec<Placed>,
+    ) -> Result<Registry, RegistryError> {
+        if placed.is_empty() {
             return Err(RegistryError::Empty);
         }
-        entities.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
-
-        let mut modules: HashMap<u32, (&'static str, &'static str)> = HashMap::new();
-        for e in &entities {
-            let (name, file) = *modules
-                .entry(e.module.rank)
-                .or_insert((e.module.name, e.loc.file));
-            if name != e.module.name {
-                return Err(RegistryError::RankClash {
-                    rank: e.module.rank,
-                    first: name,
-                    second: e.module.name,
+        for (i, m) in program.modules.iter().enumerate() {
+            if program.modules[..i].contains(m) {
+                return Err(RegistryError::ModuleListedTwice {
+                    module: m,
+                    program: program.name,
+                    at: describe(&program.loc),
                 });
             }
-            if file != e.loc.file {
-                return Err(RegistryError::ModuleSpansFiles {
-                    module: name,
-                    first: file,
-                    second: e.loc.file,
+            if !placed.iter().any(|p| p.module.name == *m) {
+                return Err(RegistryError::ModuleWithoutDefinitions {
+                    module: m,
+                    program: program.name,
+                    at: describe(&program.loc),
                 });
             }
         }
+        for p in &placed {
+            if program.position(p.module.name).is_none() {
+                return Err(RegistryError::ModuleNotListed {
+                    module: p.module.name,
+                    at: describe(&p.module.loc),
+                });
+            }
+            if p.loc.file != p.module.loc.file {
+                return Err(RegistryError::ModuleSpansFiles {
+                    module: p.module.name,
+                    first: describe(&p.module.loc),
+                    second: describe(&p.loc),
+                });
+            }
+        }
+        let key = |p: &Placed| {
+            (
+                program.position(p.module.name),
+                p.loc.line,
+                p.loc.column,
+                p.seq,
+                p.entity.name,
+            )
+        };
+        placed.sort_by(|a, b| key(a).cmp(&key(b)));
 
         let mut by_name: HashMap<&'static str, &'static Entity> = HashMap::new();
-        for e in &entities {
-            if let Some(prev) = by_name.insert(e.name, e) {
+        let mut locs: HashMap<&'static str, Loc> = HashMap::new();
+        for p in &placed {
+            if let Some(prev) = locs.insert(p.entity.name, p.loc) {
                 return Err(RegistryError::Duplicate {
-                    name: e.name,
-                    first: describe_loc(prev),
-                    second: describe_loc(e),
+                    name: p.entity.name,
+                    first: describe(&prev),
+                    second: describe(&p.loc),
                 });
             }
+            by_name.insert(p.entity.name, p.entity);
         }
+        let entities: Vec<&'static Entity> = placed.iter().map(|p| p.entity).collect();
         check_feature_count(&entities)?;
         Ok(Registry { entities, by_name })
     }
@@ -196,6 +367,23 @@ impl Registry {
     pub fn symbols() -> impl Iterator<Item = &'static Sym> {
         QAPI_SYMBOLS.iter()
     }
+}
+
+/// No module is declared by two files.
+fn check_modules() -> Result<(), RegistryError> {
+    let mut seen: HashMap<&'static str, &'static Module> = HashMap::new();
+    for m in QAPI_MODULES.iter() {
+        if let Some(prev) = seen.insert(m.name, m) {
+            let (a, b) = (describe(&prev.loc), describe(&m.loc));
+            let (first, second) = if a <= b { (a, b) } else { (b, a) };
+            return Err(RegistryError::ModuleDeclaredTwice {
+                module: m.name,
+                first,
+                second,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// QEMU's `Maximum of 64 schema features is permitted`: feature names are
@@ -241,22 +429,32 @@ fn check_feature_count(entities: &[&'static Entity]) -> Result<(), RegistryError
     Ok(())
 }
 
-fn order_key(e: &Entity) -> (u32, u32, u32, &'static str) {
-    (e.module.rank, e.loc.line, e.loc.column, e.name)
+fn describe(loc: &Loc) -> String {
+    format!("{}:{}:{}", loc.file, loc.line, loc.column)
 }
 
 fn describe_loc(e: &Entity) -> String {
-    format!("{}:{}:{}", e.loc.file, e.loc.line, e.loc.column)
+    describe(&e.loc)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::desc::{EnumDesc, EnumValue, Loc, Module};
+    use crate::desc::{EnumDesc, EnumValue};
 
+    const LOC: Loc = Loc {
+        file: "features.rs",
+        line: 1,
+        column: 1,
+    };
     static MODULE: Module = Module {
         name: "features",
-        rank: 1,
+        loc: LOC,
+    };
+    static PROGRAM: Program = Program {
+        name: "TEST",
+        modules: &["features"],
+        loc: LOC,
     };
 
     /// 70 feature names `f0` ... `f69` (leaked: descriptors are static).
@@ -303,10 +501,10 @@ mod tests {
         // 62 names plus `deprecated` and `unstable`: the limit exactly;
         // repeats do not count.
         let ok = [entity("A", 1, &f[..40]), entity("B", 2, &f[20..62])];
-        assert!(Registry::new(ok).is_ok());
+        assert!(Registry::new(&PROGRAM, ok).is_ok());
         // One more, on a value of the second definition.
         let over = [entity("A", 1, &f[..40]), entity("B", 2, &f[20..63])];
-        match Registry::new(over) {
+        match Registry::new(&PROGRAM, over) {
             Err(e @ RegistryError::TooManyFeatures { name: "f62", .. }) => assert_eq!(
                 e.to_string(),
                 "features.rs:2:1: feature 'f62' is one too many: a maximum of 64 \
@@ -315,5 +513,65 @@ mod tests {
             Err(other) => panic!("expected TooManyFeatures for f62, got {other:?}"),
             Ok(_) => panic!("65 feature names were accepted"),
         }
+    }
+
+    #[test]
+    fn module_list_errors_name_both_places() {
+        static OTHER: Module = Module {
+            name: "other",
+            loc: Loc {
+                file: "other.rs",
+                line: 3,
+                column: 1,
+            },
+        };
+        static TWO: Program = Program {
+            name: "TWO",
+            modules: &["features", "missing"],
+            loc: Loc {
+                file: "main.rs",
+                line: 7,
+                column: 1,
+            },
+        };
+        let e = entity("A", 1, &[]);
+        assert_eq!(
+            Registry::new(&TWO, [e])
+                .err()
+                .map(|e| e.to_string())
+                .as_deref(),
+            Some(
+                "main.rs:7:1: program TWO lists module 'missing', which has no definitions \
+                 in this binary; declare it with `qapi::module!(\"missing\")` or link the \
+                 crate that does"
+            )
+        );
+        let stray: &'static Entity = Box::leak(Box::new(Entity {
+            name: "B",
+            module: &OTHER,
+            loc: Loc {
+                file: "other.rs",
+                line: 4,
+                column: 1,
+            },
+            cond: None,
+            features: &[],
+            kind: Kind::Struct(crate::desc::StructDesc {
+                base: None,
+                members: &[],
+            }),
+            implicit: false,
+        }));
+        assert_eq!(
+            Registry::new(&PROGRAM, [e, stray])
+                .err()
+                .map(|e| e.to_string())
+                .as_deref(),
+            Some(
+                "module 'other' (declared at other.rs:3:1) has definitions but no linked \
+                 program lists it; add it to its program's `modules = [...]`"
+            )
+        );
+        assert!(Program::all_distinct(&["a", "b"]) && !Program::all_distinct(&["a", "b", "a"]));
     }
 }

@@ -5,7 +5,7 @@
 //! that the input visitor ([`crate::visit::input`]) already checked: they
 //! report a plain error instead of QEMU's messages if it was not.
 
-use crate::check::Shape;
+use crate::__private::check::Shape;
 use crate::desc::{Branch, Builtin, TypeRef};
 use crate::error::Error;
 use crate::value::{Dict, Value};
@@ -103,7 +103,7 @@ pub trait QapiBranches: Sized {
     fn read_members(tag: Self::Tag, d: &mut Dict) -> Result<Self, Error>;
 }
 
-fn mismatch(what: &str, v: &Value) -> Error {
+pub(crate) fn mismatch(what: &str, v: &Value) -> Error {
     Error::generic(format!(
         "Invalid parameter type, expected: {what}, got: {v}"
     ))
@@ -238,39 +238,10 @@ pub fn put_member<T: QapiType>(d: &mut Dict, name: &'static str, v: &T) {
     }
 }
 
-/// The dictionary of a checked object value, for generated `from_value` code.
-#[doc(hidden)]
-pub fn expect_dict(v: Value) -> Result<Dict, Error> {
-    match v {
-        Value::Dict(d) => Ok(d),
-        v => Err(mismatch("object", &v)),
-    }
-}
-
 /// The discriminator value of a checked union, for generated code.
 #[doc(hidden)]
 pub fn take_tag<E: QapiEnum>(d: &mut Dict, name: &str) -> Result<E, Error> {
     take_member::<E>(d, name)
-}
-
-/// The enum variant named by a checked string value, for generated code.
-#[doc(hidden)]
-pub fn enum_from_value<E: QapiEnum>(v: Value) -> Result<E, Error> {
-    match &v {
-        Value::Str(s) => E::from_name(s)
-            .ok_or_else(|| Error::generic(format!("'{s}' is not a value of this enum"))),
-        _ => Err(mismatch("string", &v)),
-    }
-}
-
-/// Looks up a conditional required member, which is absent where its
-/// condition is false, for generated `read_members` code.
-#[doc(hidden)]
-pub fn take_member_or_default<T: QapiType + Default>(d: &mut Dict, name: &str) -> Result<T, Error> {
-    match d.remove(name) {
-        Some(v) => T::from_value(v),
-        None => Ok(T::default()),
-    }
 }
 
 impl<T: QapiObject> QapiObject for Box<T> {

@@ -23,9 +23,6 @@ pub enum Value {
     Str(String),
     List(Vec<Value>),
     Dict(Dict),
-    /// JSON text already written by the writer, sent as it is (cached
-    /// replies such as `query-qmp-schema`).  Never produced by parsing.
-    Raw(std::sync::Arc<[u8]>),
 }
 
 /// QAPI's built-in enum `QType`: the JSON type of a value.  `None` is
@@ -50,7 +47,6 @@ impl Value {
             Value::Str(_) => QType::QString,
             Value::List(_) => QType::QList,
             Value::Dict(_) => QType::QDict,
-            Value::Raw(_) => QType::None,
         }
     }
 

@@ -3,8 +3,8 @@
 //! QEMU compiles in or leaves to stubs.  The one place of the model that
 //! reads the target and build; every handler asks [`Facts`].
 
-use qapi_runtime::Config;
-use qapi_runtime::sym;
+use qapi_defs::qemu::QemuConfig;
+use qapi_defs::sym;
 
 /// The target's and build's answers, computed once per configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +40,7 @@ pub struct Facts {
 }
 
 impl Facts {
-    pub fn of(cfg: &Config) -> Facts {
+    pub fn of(cfg: &QemuConfig) -> Facts {
         let has = |s: qapi_runtime::Sym| cfg.is_defined(&s);
         // Targets whose boards have neither virtio nor USB.
         let small = has(sym::TARGET_AVR)

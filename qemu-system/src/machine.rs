@@ -1,5 +1,6 @@
 //! The state of a `-machine none` QEMU, as far as QMP can see it.
 
+use qapi_defs::qemu::QemuConfig;
 use qapi_runtime::desc::Kind;
 use qapi_runtime::server::{EventSink, Machine};
 use qapi_runtime::{Config, QapiEnum};
@@ -38,7 +39,7 @@ pub struct MachineOptions {
 }
 
 pub struct NoneMachine {
-    pub config: Config,
+    pub config: QemuConfig,
     pub events: EventSink,
     pub phase: Phase,
     pub run_state: RunState,
@@ -60,7 +61,7 @@ pub struct NoneMachine {
 }
 
 impl NoneMachine {
-    pub fn new(config: Config, events: EventSink, opts: MachineOptions) -> Self {
+    pub fn new(config: QemuConfig, events: EventSink, opts: MachineOptions) -> Self {
         let page_bits = target_page_bits(config.target.name);
         let qom = Qom::new(&config, &opts.chardevs, &opts.machine_props);
         NoneMachine {

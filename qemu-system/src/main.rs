@@ -17,8 +17,8 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use qapi_defs as _;
-use qapi_runtime::server::Server;
 use qapi_runtime::server::transport::bind_unix;
+use qapi_runtime::server::{Ended, Server};
 
 use qemu_system::diag::{eprint_quiet, strerror};
 use qemu_system::handlers;
@@ -38,7 +38,14 @@ fn main() {
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| "qemu-system".to_owned());
     let rest: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
-    let opts = match cli::parse(&program, &rest) {
+    // One binary, two programs: run as `qemu-storage-daemon` it reads
+    // the daemon's command line and serves the daemon's schema.
+    let parsed = if program == cli::storage_daemon::PROGRAM {
+        cli::storage_daemon::parse(&argv0, &rest)
+    } else {
+        cli::parse(&program, &rest)
+    };
+    let opts = match parsed {
         Ok(Outcome::Run(o)) => o,
         Ok(Outcome::Exit { stdout, code }) => {
             let mut out = std::io::stdout();
@@ -124,23 +131,15 @@ fn main() {
         chardevs: infos,
         machine_props: opts.machine_props.clone(),
     };
-    let server = match Server::new(config.clone(), handlers::all(), |events| {
+    let server = match Server::new(config.runtime().clone(), handlers::all(), |events| {
         NoneMachine::new(config, events, machine_opts)
     }) {
         Ok(s) => s,
         Err(e) => fail(&format!("{program}: {e}\n")),
     };
-    {
-        let pidfile = opts.pidfile.clone();
-        server.at_exit(move || {
-            if let Some(p) = pidfile {
-                let _ = std::fs::remove_file(p);
-            }
-            for f in socket_files {
-                let _ = std::fs::remove_file(f);
-            }
-        });
-    }
+    server
+        .events()
+        .set_throttled(qapi_defs::qemu::events::THROTTLED);
 
     // Signal handlers before any monitor greets a client (as QEMU sets them
     // up before its main loop), so that a client that saw the greeting
@@ -179,13 +178,24 @@ fn main() {
         r.signal();
     }
     // Like QEMU, keep running when monitors close; `quit` or a
-    // termination signal exits.
+    // termination signal ends the server, and the process with it.
     if let Some(signals) = signals {
-        signals::wait_for_termination(signals, &server, &program);
+        let (server, program) = (server.clone(), program.clone());
+        std::thread::spawn(move || signals::wait_for_termination(signals, &server, &program));
     }
-    loop {
-        std::thread::park();
+    let ended = server.wait();
+    if ended == Ended::Abort {
+        // `-compat ...=crash`: QEMU aborts on purpose.
+        std::process::abort();
     }
+    // QEMU's clean-ups: the PID file, socket files.
+    if let Some(p) = &opts.pidfile {
+        let _ = std::fs::remove_file(p);
+    }
+    for f in socket_files {
+        let _ = std::fs::remove_file(f);
+    }
+    std::process::exit(ended.status())
 }
 
 /// QEMU writes its PID followed by a newline.

@@ -17,7 +17,8 @@ pub fn watch() -> Option<SignalsInfo<WithOrigin>> {
     SignalsInfo::<WithOrigin>::new([SIGTERM, SIGINT, SIGHUP]).ok()
 }
 
-/// Waits for a termination signal, then shuts down like QEMU.
+/// Waits for a termination signal, then shuts down like QEMU: the server
+/// ends with status 0 (the program exits when `Server::wait` returns).
 pub fn wait_for_termination(
     mut signals: SignalsInfo<WithOrigin>,
     server: &Server<NoneMachine>,
@@ -40,7 +41,7 @@ pub fn wait_for_termination(
                 reason: ShutdownCause::HostSignal,
             })
         });
-        server.exit(0);
+        server.stop_handle().exit(0);
     }
 }
 

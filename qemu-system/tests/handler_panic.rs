@@ -3,8 +3,8 @@
 //! usable, and the next request is answered.
 
 use qapi_defs::{NameInfo, query_name, query_uuid};
+use qapi_runtime::Handlers;
 use qapi_runtime::server::{Machine, Server};
-use qapi_runtime::{Config, Handlers};
 
 /// A machine whose state counts the calls, to show it survives a panic.
 struct Counter(u32);
@@ -28,7 +28,7 @@ fn panicking_handler_is_a_generic_error() {
             name: Some(format!("calls {}", m.0)),
         })
     });
-    let config = Config::debian("x86_64").expect("x86_64 config");
+    let config = qapi_defs::qemu::config("x86_64").expect("x86_64 config");
     let server = Server::new(config, h, |_| Counter(0)).expect("server");
     let mut s = server.session(false);
     s.greet();

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use qapi_runtime::Config;
-use qapi_runtime::config::Build;
+use qapi_defs::qemu::{self, Build};
 use qapi_tests::captures_dir;
 use serde_json::Value;
 
@@ -66,7 +65,7 @@ fn every_target_defines_its_symbols() {
         targets.len()
     );
     for (name, t) in targets {
-        let cfg = Config::debian(name).unwrap_or_else(|| panic!("target '{name}' unknown"));
+        let cfg = qemu::config(name).unwrap_or_else(|| panic!("target '{name}' unknown"));
         let build = t["build"].as_str().unwrap();
         assert_eq!(cfg.build.name, build, "build of {name}");
         let mut want = names(&t["target_symbols"]);
@@ -88,6 +87,6 @@ fn debian_aliases_resolve() {
         ("ppc64el", "ppc64"),
         ("ppc64le", "ppc64"),
     ] {
-        assert_eq!(Config::debian(alias).unwrap().target.name, real);
+        assert_eq!(qemu::config(alias).unwrap().target.name, real);
     }
 }

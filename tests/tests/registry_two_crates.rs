@@ -1,14 +1,15 @@
 //! The registry across two crates and two configurations: entities of both
-//! crates are ordered by module rank, numbered once over everything, and
+//! crates are ordered by their program's module list, numbered once over
+//! everything, and
 //! each configuration keeps exactly the items whose condition holds.  The
 //! expected replies were worked out by hand from QEMU's algorithm.
 
-use qapi_fixture_b as _;
+use qapi_fixture_b::{FIXTURES, FIXTURES_REVERSED};
 use qapi_runtime::introspect::Schema;
-use qapi_runtime::{Config, Registry};
+use qapi_runtime::{Config, Identity, Registry};
 
 fn lines(cfg: &Config) -> Vec<String> {
-    let reg = Registry::global().expect("registry");
+    let reg = Registry::of(&FIXTURES).expect("registry");
     Schema::compute(reg)
         .resolve(cfg)
         .iter()
@@ -17,8 +18,8 @@ fn lines(cfg: &Config) -> Vec<String> {
 }
 
 #[test]
-fn order_follows_module_rank() {
-    let reg = Registry::global().unwrap();
+fn order_follows_the_program_module_list() {
+    let reg = Registry::of(&FIXTURES).unwrap();
     let names: Vec<&str> = reg.entities().iter().map(|e| e.name).collect();
     assert_eq!(
         names,
@@ -36,10 +37,37 @@ fn order_follows_module_rank() {
 }
 
 #[test]
-fn x86_64_with_the_crate_symbol() {
-    let cfg = Config::debian("x86_64")
-        .unwrap()
-        .with_defined(["FIXTURE_A"]);
+fn another_program_orders_the_same_definitions_its_way() {
+    let reg = Registry::of(&FIXTURES_REVERSED).unwrap();
+    let names: Vec<&str> = reg.entities().iter().map(|e| e.name).collect();
+    assert_eq!(
+        names,
+        [
+            "Line",
+            "get-line",
+            "LINE_DRAWN",
+            "b-s390x",
+            "Point",
+            "Mode",
+            "get-point",
+            "a-only"
+        ]
+    );
+    // Two programs are linked: the global registry does not guess.
+    assert_eq!(
+        Registry::global().err().map(|e| e.to_string()).as_deref(),
+        Some(
+            "several programs are linked (FIXTURES, FIXTURES_REVERSED); build the \
+             registry of one with `Registry::of(&PROGRAM)`"
+        )
+    );
+}
+
+#[test]
+fn with_the_first_crate_symbol() {
+    let cfg = Config::new(Identity::default())
+        .with_defined(["FIXTURE_A"])
+        .unwrap();
     assert_eq!(
         lines(&cfg),
         [
@@ -59,8 +87,10 @@ fn x86_64_with_the_crate_symbol() {
 }
 
 #[test]
-fn s390x_without_the_crate_symbol() {
-    let cfg = Config::debian("s390x").unwrap();
+fn with_the_second_crate_symbol() {
+    let cfg = Config::new(Identity::default())
+        .with_defined(["FIXTURE_B"])
+        .unwrap();
     assert_eq!(
         lines(&cfg),
         [
@@ -82,5 +112,17 @@ fn s390x_without_the_crate_symbol() {
 #[test]
 fn crate_symbols_are_registered() {
     assert!(Registry::symbols().any(|s| s.name == "FIXTURE_A"));
-    assert!(Registry::symbols().any(|s| s.name == "CONFIG_KVM"));
+    assert!(Registry::symbols().any(|s| s.name == "FIXTURE_B"));
+}
+
+#[test]
+fn undeclared_symbols_are_refused() {
+    let err = Config::new(Identity::default())
+        .with_defined(["FIXTURE_A", "FIXTURE_C"])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "condition symbol 'FIXTURE_C' is not declared by any linked schema crate \
+         (declare it with `qapi_runtime::symbols!`)"
+    );
 }

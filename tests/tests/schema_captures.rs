@@ -4,7 +4,6 @@
 //! byte for byte (CR LF included), and the `-compat deprecated-output=hide`
 //! variant where a capture of it exists.
 
-use qapi_defs as _;
 use qapi_runtime::config::OutputPolicy;
 use qapi_runtime::server::{Machine, Server};
 use qapi_runtime::{Config, Handlers};
@@ -29,7 +28,9 @@ fn check(target: &str, file: &str, cfg: Config, command: &str) -> Option<String>
 }
 
 fn config(target: &str) -> Config {
-    Config::debian(target).unwrap_or_else(|| panic!("capture folder '{target}' is no known binary"))
+    qapi_defs::qemu::config(target)
+        .map(Config::from)
+        .unwrap_or_else(|| panic!("capture folder '{target}' is no known binary"))
 }
 
 #[test]

@@ -4,9 +4,10 @@
 
 use qapi_runtime as qapi;
 use qapi_runtime::introspect::Schema;
-use qapi_runtime::{Build, CompatPolicy, Config, Registry, Target};
+use qapi_runtime::{Config, Identity, Registry};
 
-qapi::module!("example", rank = 1);
+qapi::module!("example");
+qapi::program!(EXAMPLE, modules = ["example"]);
 
 mod syms {
     qapi_runtime::symbols! {
@@ -61,12 +62,9 @@ fn lines(cfg: &Config) -> Vec<String> {
 }
 
 fn config(defined: &[&str]) -> Config {
-    Config::new(
-        Target::find("alpha").unwrap(),
-        Build::debian(),
-        CompatPolicy::default(),
-    )
-    .with_defined(defined.iter().copied())
+    Config::new(Identity::default())
+        .with_defined(defined.iter().copied())
+        .expect("declared symbols")
 }
 
 const EXPECTED: &[&str] = &[

@@ -1,6 +1,6 @@
 use qapi_runtime as qapi;
 
-qapi::module!("ui", rank = 1);
+qapi::module!("ui");
 
 #[qapi::enumeration(pragma(member_name_exception))]
 pub enum UuidInfo {

@@ -1,6 +1,6 @@
 use qapi_runtime as qapi;
 
-qapi::module!("ui", rank = 1);
+qapi::module!("ui");
 
 // One mistake (an unknown key) in a struct that other definitions use:
 // reported once, where it is, not again where the struct is used as a

@@ -1,6 +1,6 @@
 use qapi_runtime as qapi;
 
-qapi::module!("ui", rank = 1);
+qapi::module!("ui");
 
 #[qapi::command(allow_oob, coroutine)]
 pub fn oob_command_1() -> qapi::Result<()>;

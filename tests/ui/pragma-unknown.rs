@@ -1,6 +1,6 @@
 use qapi_runtime as qapi;
 
-qapi::module!("ui", rank = 1);
+qapi::module!("ui");
 
 #[qapi::command(pragma(no_such_pragma))]
 pub fn foo() -> qapi::Result<()>;

@@ -155,8 +155,8 @@ fn main() {
     for s in &sessions {
         seeds.push([&[1u8][..], s].concat());
     }
-    let registry = Registry::global().expect("registry");
-    let config = qapi_runtime::Config::debian("x86_64").expect("x86_64");
+    let registry = Registry::of(&qapi_defs::QEMU_SYSTEM).expect("registry");
+    let config = qapi_defs::qemu::config("x86_64").expect("x86_64");
     let enabled: Vec<_> = registry
         .commands()
         .filter(|c| config.eval(c.cond))

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("acpi", rank = 36);
+qapi::module!("acpi");
 
 #[qapi::structure(pragma(member_name_exception))]
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("audio", rank = 35);
+qapi::module!("audio");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

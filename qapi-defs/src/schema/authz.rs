@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("authz", rank = 19);
+qapi::module!("authz");
 
 #[qapi::enumeration(prefix = "QAUTHZ_LIST_POLICY")]
 pub enum QAuthZListPolicy {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("block", rank = 9);
+qapi::module!("block");
 
 #[qapi::enumeration]
 pub enum BiosAtaTranslation {

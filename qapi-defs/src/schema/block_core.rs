@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("block-core", rank = 10);
+qapi::module!("block-core");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("block-export", rank = 11);
+qapi::module!("block-export");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

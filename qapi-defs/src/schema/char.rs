@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("char", rank = 12);
+qapi::module!("char");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("common", rank = 4);
+qapi::module!("common");
 
 #[qapi::enumeration]
 pub enum IoOperationType {

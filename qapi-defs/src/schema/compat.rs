@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("compat", rank = 23);
+qapi::module!("compat");
 
 #[qapi::enumeration]
 pub enum CompatPolicyInput {

@@ -2,19 +2,14 @@
 
 use crate::prelude::*;
 
-qapi::module!("control", rank = 24);
+qapi::module!("control");
 
-#[qapi::command(
-    name = "qmp_capabilities",
-    allow_preconfig,
-    pragma(command_name_exception)
-)]
-pub fn qmp_capabilities(enable: Option<Vec<QMPCapability>>) -> Result<()>;
-
-#[qapi::enumeration]
-pub enum QMPCapability {
-    Oob,
-}
+// The protocol core is the runtime's; QEMU's schema has it here.
+pub use qapi::protocol::{CommandInfo, QMPCapability, qmp_capabilities, query_commands};
+qapi::place!(
+    qapi::protocol::QMP_CAPABILITIES,
+    qapi::protocol::QMP_CAPABILITY
+);
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]
@@ -34,14 +29,7 @@ pub struct VersionInfo {
 #[qapi::command(allow_preconfig)]
 pub fn query_version() -> Result<VersionInfo>;
 
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct CommandInfo {
-    pub name: String,
-}
-
-#[qapi::command(allow_preconfig)]
-pub fn query_commands() -> Result<Vec<CommandInfo>>;
+qapi::place!(qapi::protocol::COMMAND_INFO, qapi::protocol::QUERY_COMMANDS);
 
 #[qapi::command(allow_preconfig)]
 pub fn quit() -> Result<()>;

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("crypto", rank = 7);
+qapi::module!("crypto");
 
 #[qapi::enumeration]
 pub enum QCryptoTLSCredsEndpoint {

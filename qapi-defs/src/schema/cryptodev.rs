@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("cryptodev", rank = 41);
+qapi::module!("cryptodev");
 
 #[qapi::enumeration]
 pub enum QCryptodevBackendAlgoType {

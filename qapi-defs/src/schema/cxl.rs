@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("cxl", rank = 42);
+qapi::module!("cxl");
 
 #[qapi::enumeration]
 pub enum CxlEventLog {

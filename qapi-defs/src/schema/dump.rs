@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("dump", rank = 13);
+qapi::module!("dump");
 
 #[qapi::enumeration]
 pub enum DumpGuestMemoryFormat {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("ebpf", rank = 15);
+qapi::module!("ebpf");
 
 #[qapi::structure(if = CONFIG_EBPF)]
 #[derive(Debug, Clone, PartialEq)]

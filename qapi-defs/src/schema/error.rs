@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("error", rank = 3);
+qapi::module!("error");
 
 #[qapi::enumeration(pragma(member_name_exception))]
 pub enum QapiErrorClass {

@@ -1,129 +1,31 @@
-//! The QAPI module `introspect.json`.
+//! The QAPI module `introspect.json`: all of it is the runtime's protocol
+//! core, placed here in QEMU's order.
 
 use crate::prelude::*;
 
-qapi::module!("introspect", rank = 25);
+pub use qapi::protocol::{
+    JSONType, SchemaInfo, SchemaInfoAlternate, SchemaInfoAlternateMember, SchemaInfoArray,
+    SchemaInfoBranch, SchemaInfoBuiltin, SchemaInfoCommand, SchemaInfoEnum, SchemaInfoEnumMember,
+    SchemaInfoEvent, SchemaInfoObject, SchemaInfoObjectMember, SchemaInfoObjectVariant,
+    SchemaMetaType, query_qmp_schema,
+};
 
-#[qapi::command(allow_preconfig)]
-pub fn query_qmp_schema() -> Result<Vec<SchemaInfo>>;
+qapi::module!("introspect");
 
-#[qapi::enumeration]
-pub enum SchemaMetaType {
-    Builtin,
-    Enum,
-    Array,
-    Object,
-    Alternate,
-    Command,
-    Event,
-}
-
-#[qapi::union]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfo {
-    pub name: String,
-    #[qapi(discriminator)]
-    pub meta_type: SchemaInfoBranch,
-    pub features: Option<Vec<String>>,
-}
-
-#[qapi::branches(tag = SchemaMetaType)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum SchemaInfoBranch {
-    Builtin(SchemaInfoBuiltin),
-    Enum(SchemaInfoEnum),
-    Array(SchemaInfoArray),
-    Object(SchemaInfoObject),
-    Alternate(SchemaInfoAlternate),
-    Command(SchemaInfoCommand),
-    Event(SchemaInfoEvent),
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoBuiltin {
-    pub json_type: JSONType,
-}
-
-#[qapi::enumeration]
-pub enum JSONType {
-    String,
-    Number,
-    Int,
-    Boolean,
-    Null,
-    Object,
-    Array,
-    Value,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoEnum {
-    pub members: Vec<SchemaInfoEnumMember>,
-    #[qapi(features = [deprecated])]
-    pub values: Vec<String>,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoEnumMember {
-    pub name: String,
-    pub features: Option<Vec<String>>,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoArray {
-    pub element_type: String,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoObject {
-    pub members: Vec<SchemaInfoObjectMember>,
-    pub tag: Option<String>,
-    pub variants: Option<Vec<SchemaInfoObjectVariant>>,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoObjectMember {
-    pub name: String,
-    pub r#type: String,
-    pub default: Option<Value>,
-    pub features: Option<Vec<String>>,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoObjectVariant {
-    pub case: String,
-    pub r#type: String,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoAlternate {
-    pub members: Vec<SchemaInfoAlternateMember>,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoAlternateMember {
-    pub r#type: String,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoCommand {
-    pub arg_type: String,
-    pub ret_type: String,
-    pub allow_oob: Option<bool>,
-}
-
-#[qapi::structure]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemaInfoEvent {
-    pub arg_type: String,
-}
+qapi::place!(
+    qapi::protocol::QUERY_QMP_SCHEMA,
+    qapi::protocol::SCHEMA_META_TYPE,
+    qapi::protocol::SCHEMA_INFO,
+    qapi::protocol::SCHEMA_INFO_BUILTIN,
+    qapi::protocol::JSON_TYPE,
+    qapi::protocol::SCHEMA_INFO_ENUM,
+    qapi::protocol::SCHEMA_INFO_ENUM_MEMBER,
+    qapi::protocol::SCHEMA_INFO_ARRAY,
+    qapi::protocol::SCHEMA_INFO_OBJECT,
+    qapi::protocol::SCHEMA_INFO_OBJECT_MEMBER,
+    qapi::protocol::SCHEMA_INFO_OBJECT_VARIANT,
+    qapi::protocol::SCHEMA_INFO_ALTERNATE,
+    qapi::protocol::SCHEMA_INFO_ALTERNATE_MEMBER,
+    qapi::protocol::SCHEMA_INFO_COMMAND,
+    qapi::protocol::SCHEMA_INFO_EVENT,
+);

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("job", rank = 8);
+qapi::module!("job");
 
 #[qapi::enumeration]
 pub enum JobType {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("machine", rank = 29);
+qapi::module!("machine");
 
 #[qapi::enumeration(pragma(member_name_exception))]
 pub enum SysEmuTarget {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("machine-common", rank = 28);
+qapi::module!("machine-common");
 
 #[qapi::enumeration]
 pub enum S390CpuEntitlement {

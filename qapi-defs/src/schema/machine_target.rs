@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("machine-target", rank = 30);
+qapi::module!("machine-target");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("migration", rank = 20);
+qapi::module!("migration");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

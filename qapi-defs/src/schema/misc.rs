@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("misc", rank = 33);
+qapi::module!("misc");
 
 #[qapi::command(name = "add_client", pragma(command_name_exception))]
 pub fn add_client(

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("misc-target", rank = 34);
+qapi::module!("misc-target");
 
 #[qapi::command(if = TARGET_I386)]
 pub fn rtc_reset_reinjection() -> Result<()>;

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("net", rank = 14);
+qapi::module!("net");
 
 #[qapi::command(name = "set_link", pragma(command_name_exception))]
 pub fn set_link(name: String, up: bool) -> Result<()>;

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("pci", rank = 37);
+qapi::module!("pci");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

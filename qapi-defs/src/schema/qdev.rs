@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("qdev", rank = 27);
+qapi::module!("qdev");
 
 #[qapi::command]
 pub fn device_list_properties(typename: String) -> Result<Vec<ObjectPropertyInfo>>;

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("qom", rank = 26);
+qapi::module!("qom");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("replay", rank = 31);
+qapi::module!("replay");
 
 #[qapi::enumeration]
 pub enum ReplayMode {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("rocker", rank = 16);
+qapi::module!("rocker");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

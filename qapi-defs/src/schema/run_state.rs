@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("run-state", rank = 6);
+qapi::module!("run-state");
 
 #[qapi::enumeration]
 pub enum RunState {

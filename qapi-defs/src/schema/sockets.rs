@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("sockets", rank = 5);
+qapi::module!("sockets");
 
 #[qapi::enumeration]
 pub enum NetworkAddressFamily {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("stats", rank = 38);
+qapi::module!("stats");
 
 #[qapi::enumeration]
 pub enum StatsType {

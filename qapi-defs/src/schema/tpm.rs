@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("tpm", rank = 17);
+qapi::module!("tpm");
 
 #[qapi::enumeration(if = CONFIG_TPM)]
 pub enum TpmModel {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("trace", rank = 22);
+qapi::module!("trace");
 
 #[qapi::enumeration]
 pub enum TraceEventState {

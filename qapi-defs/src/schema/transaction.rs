@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("transaction", rank = 21);
+qapi::module!("transaction");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

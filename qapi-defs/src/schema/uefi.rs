@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("uefi", rank = 43);
+qapi::module!("uefi");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

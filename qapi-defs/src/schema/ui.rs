@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("ui", rank = 18);
+qapi::module!("ui");
 
 #[qapi::enumeration]
 pub enum DisplayProtocol {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("vfio", rank = 40);
+qapi::module!("vfio");
 
 #[qapi::enumeration]
 pub enum QapiVfioMigrationState {

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("virtio", rank = 39);
+qapi::module!("virtio");
 
 #[qapi::structure]
 #[derive(Debug, Clone, PartialEq)]

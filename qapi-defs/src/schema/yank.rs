@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-qapi::module!("yank", rank = 32);
+qapi::module!("yank");
 
 #[qapi::enumeration]
 pub enum YankInstanceType {

@@ -23,7 +23,6 @@ pub fn write(v: &Value, out: &mut Vec<u8>) {
             out.extend_from_slice(s.as_bytes());
         }
         Value::Str(s) => write_str(s, out),
-        Value::Raw(text) => out.extend_from_slice(text),
         Value::List(items) => {
             out.push(b'[');
             for (i, item) in items.iter().enumerate() {
@@ -49,6 +48,32 @@ pub fn write(v: &Value, out: &mut Vec<u8>) {
             out.push(b'}');
         }
     }
+}
+
+/// Appends a success response whose return value is JSON text written
+/// before (a cached reply): `{"return": RET, "id": ID}` in QDict order.
+pub fn write_return_text(ret: &[u8], id: Option<&Value>, out: &mut Vec<u8>) {
+    let keys: &[&str] = if id.is_some() {
+        &["return", "id"]
+    } else {
+        &["return"]
+    };
+    out.push(b'{');
+    for (n, i) in qdict_order::order(keys.iter().copied())
+        .into_iter()
+        .enumerate()
+    {
+        if n > 0 {
+            out.extend_from_slice(b", ");
+        }
+        write_str(keys[i], out);
+        out.extend_from_slice(b": ");
+        match id {
+            Some(id) if i == 1 => write(id, out),
+            _ => out.extend_from_slice(ret),
+        }
+    }
+    out.push(b'}');
 }
 
 /// Appends `s` as a quoted JSON string in QEMU's escaping.

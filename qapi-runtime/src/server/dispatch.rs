@@ -4,9 +4,12 @@
 //! The checks run in QEMU's order; the first that fails gives the error.
 //! Responses are built as [`Value`]s and written by the one JSON writer.
 
+use std::sync::Arc;
+
 use crate::desc::{Entity, Kind, Special};
 use crate::error::{Error, ErrorClass};
 use crate::json::qdict_order;
+use crate::protocol;
 use crate::value::{Dict, Value};
 use crate::visit::{input, output, policy_input_ok};
 
@@ -27,6 +30,12 @@ pub struct MonitorState {
 #[derive(Debug)]
 pub enum Response {
     Reply(Value),
+    /// A success whose return value is JSON text computed once
+    /// (`query-commands`, `query-qmp-schema`).
+    CachedReturn {
+        ret: Arc<[u8]>,
+        id: Option<Value>,
+    },
     /// A command with `success-response: false` succeeded.
     Silent,
     /// `-compat ...=crash` applied: the process aborts.
@@ -55,9 +64,10 @@ fn success_response(ret: Value, id: Option<Value>) -> Value {
     Value::Dict(rsp)
 }
 
-/// Whether a request is for out-of-band execution (`qmp_is_oob`).
-pub fn is_oob(req: &Value) -> bool {
-    matches!(req, Value::Dict(d) if d.contains_key("exec-oob") && !d.contains_key("execute"))
+/// A command's return value.
+enum Ret {
+    Value(Value),
+    Cached(Arc<[u8]>),
 }
 
 /// A request that passed the envelope checks.
@@ -139,7 +149,8 @@ impl<S: Machine> Shared<S> {
         let id = d.remove("id");
         let result = self.run(mon, d, state);
         match result {
-            Ok(Some(ret)) => Response::Reply(success_response(ret, id)),
+            Ok(Some(Ret::Value(ret))) => Response::Reply(success_response(ret, id)),
+            Ok(Some(Ret::Cached(ret))) => Response::CachedReturn { ret, id },
             Ok(None) => Response::Silent,
             Err(e) if e.is_fatal() => Response::Abort,
             Err(mut e) => {
@@ -152,7 +163,7 @@ impl<S: Machine> Shared<S> {
         }
     }
 
-    fn run(&self, mon: &mut MonitorState, d: Dict, state: &mut S) -> Result<Option<Value>, Error> {
+    fn run(&self, mon: &mut MonitorState, d: Dict, state: &mut S) -> Result<Option<Ret>, Error> {
         let req = check_envelope(d, mon.oob)?;
         let cmd = self.find_command(mon, &req.name).ok_or_else(|| {
             Error::command_not_found(format!("The command {} has not been found", req.name))
@@ -184,9 +195,9 @@ impl<S: Machine> Shared<S> {
         if !desc.success_response {
             return Ok(None);
         }
-        let ret = match (desc.ret, output::needs_shaping(&self.config.compat)) {
-            (Some(t), true) => output::shape(t, ret, &self.config),
-            _ => ret,
+        let ret = match (ret, desc.ret, output::needs_shaping(&self.config.compat)) {
+            (Ret::Value(v), Some(t), true) => Ret::Value(output::shape(t, v, &self.config)),
+            (ret, ..) => ret,
         };
         Ok(Some(ret))
     }
@@ -194,7 +205,7 @@ impl<S: Machine> Shared<S> {
     /// The commands a monitor has: only `qmp_capabilities` until
     /// negotiation, then every command whose condition holds.
     fn find_command(&self, mon: &MonitorState, name: &str) -> Option<&'static Entity> {
-        if !mon.negotiated && name != "qmp_capabilities" {
+        if !mon.negotiated && name != protocol::QMP_CAPABILITIES.name {
             return None;
         }
         self.commands.get(name).copied()
@@ -206,22 +217,26 @@ impl<S: Machine> Shared<S> {
         cmd: &'static Entity,
         args: Value,
         state: &mut S,
-    ) -> Result<Value, Error> {
-        match cmd.name {
-            "qmp_capabilities" => return self.qmp_capabilities(mon, args),
-            "query-commands" if !self.handlers.contains(cmd.name) => {
-                return Ok(self.query_commands());
+    ) -> Result<Ret, Error> {
+        // The protocol core is answered here (a program may still bind
+        // its own handler for the two queries).
+        if protocol::is(cmd, protocol::QMP_CAPABILITIES) {
+            return self.qmp_capabilities(mon, args).map(Ret::Value);
+        }
+        if !self.handlers.contains(cmd.name) {
+            // Already shaped for the policy.
+            if protocol::is(cmd, protocol::QUERY_COMMANDS) {
+                return Ok(Ret::Cached(self.query_commands()));
             }
-            "query-qmp-schema" if !self.handlers.contains(cmd.name) => {
-                return Ok(self.query_qmp_schema());
+            if protocol::is(cmd, protocol::QUERY_QMP_SCHEMA) {
+                return Ok(Ret::Cached(self.query_qmp_schema()));
             }
-            _ => {}
         }
         if let Some(h) = self.handlers.get(cmd.name) {
-            return guard(cmd.name, || h(state, args));
+            return guard(cmd.name, || h(state, args)).map(Ret::Value);
         }
         if let Some(h) = cmd.as_command().and_then(|c| c.handler) {
-            return guard(cmd.name, || h(args));
+            return guard(cmd.name, || h(args)).map(Ret::Value);
         }
         Err(Error::generic(format!(
             "The command {} is not implemented by this emulator",

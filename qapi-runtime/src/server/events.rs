@@ -1,5 +1,5 @@
 //! Events: the typed emit API, timestamps, `-compat` output policy,
-//! QEMU's rate limiting, and broadcast to every negotiated monitor
+//! QEMU's rate limiting (of the events the program names), and broadcast to every negotiated monitor
 //! (`monitor/monitor.c`, `qapi/qmp-event.c`).
 
 use std::collections::HashMap;
@@ -14,19 +14,22 @@ use crate::visit::output;
 
 use super::session::Outbox;
 
-/// Events QEMU limits to one per second (`monitor_qapi_event_conf`), and
-/// the data member that tells instances apart (`qapi_event_throttle_hash`).
-pub const THROTTLED: &[(&str, Option<&str>)] = &[
-    ("RTC_CHANGE", None),
-    ("BLOCK_IO_ERROR", Some("qom-path")),
-    ("WATCHDOG", None),
-    ("BALLOON_CHANGE", None),
-    ("QUORUM_REPORT_BAD", Some("node-name")),
-    ("QUORUM_FAILURE", None),
-    ("VSERPORT_CHANGE", Some("id")),
-    ("MEMORY_DEVICE_SIZE_CHANGE", Some("qom-path")),
-    ("HV_BALLOON_STATUS_REPORT", None),
-];
+/// An event the sink rate-limits to one per [`RATE`], per value of a data
+/// member when `member` is given (QEMU's `monitor_qapi_event_conf` and
+/// `qapi_event_throttle_hash`).  The program supplies the table
+/// ([`EventSink::set_throttled`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Throttled {
+    pub event: &'static str,
+    /// The data member (a string) that tells instances apart.
+    pub member: Option<&'static str>,
+}
+
+impl Throttled {
+    pub const fn new(event: &'static str, member: Option<&'static str>) -> Throttled {
+        Throttled { event, member }
+    }
+}
 
 /// The throttling period.
 pub const RATE: Duration = Duration::from_secs(1);
@@ -48,6 +51,7 @@ struct Throttle {
 
 struct Hub {
     config: Config,
+    throttled: Mutex<&'static [Throttled]>,
     monitors: Mutex<Vec<Weak<Outbox>>>,
     throttle: Mutex<Throttle>,
     timer: Condvar,
@@ -64,6 +68,7 @@ impl EventSink {
         EventSink {
             hub: Arc::new(Hub {
                 config,
+                throttled: Mutex::new(&[]),
                 monitors: Mutex::new(Vec::new()),
                 throttle: Mutex::new(Throttle {
                     windows: HashMap::new(),
@@ -78,6 +83,11 @@ impl EventSink {
         let mut mons = lock(&self.hub.monitors);
         mons.retain(|w| w.strong_count() > 0);
         mons.push(Arc::downgrade(out));
+    }
+
+    /// Rate-limits the events of `table` (none are by default).
+    pub fn set_throttled(&self, table: &'static [Throttled]) {
+        *lock(&self.hub.throttled) = table;
     }
 
     /// Emits `ev`, unless its condition is false for this configuration or
@@ -102,10 +112,11 @@ impl EventSink {
     pub fn emit_value(&self, name: &'static str, data: Option<Value>) {
         // `data` is left out when there is none or it is empty.
         let data = data.filter(|d| !matches!(d, Value::Dict(d) if d.is_empty()));
-        let key = THROTTLED
+        let table: &'static [Throttled] = *lock(&self.hub.throttled);
+        let key = table
             .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, member)| {
+            .find(|t| t.event == name)
+            .map(|&Throttled { member, .. }| {
                 let id = member.and_then(|m| {
                     data.as_ref()
                         .and_then(Value::as_dict)

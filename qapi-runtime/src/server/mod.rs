@@ -1,12 +1,20 @@
 //! The QMP server: monitors, the dispatcher, events.
 //!
 //! Layers, from the wire inward:
-//! - [`transport`]: stdio and unix sockets, one reader thread per monitor
-//!   and a writer for output that arrives while the reader waits;
+//! - [`transport`]: stdio, unix and TCP sockets, one reader thread per
+//!   monitor and a writer for output that arrives while the reader waits;
 //! - [`session::Session`]: one monitor's protocol state, sans I/O: bytes in,
 //!   bytes out (tests drive it directly);
 //! - [`dispatch`]: QEMU's request checks, in QEMU's order;
-//! - [`events`]: the typed emit API, timestamps, throttling and broadcast.
+//! - [`events`]: the typed emit API, timestamps, throttling and broadcast;
+//! - [`stop`]: how a server ends ([`StopHandle`], [`Server::wait`]).
+//!
+//! A program runs each monitor on a thread of its own (`serve_unix`,
+//! `serve_tcp`, `serve_stdio`, or `serve_connection` on any byte stream),
+//! as many as it likes over one [`Server`], and waits for the end on
+//! another: [`Server::wait`] returns how the server ended (`quit` gives
+//! the machine's exit status) and every `serve_*` call returns.  The
+//! library never ends the process.
 //!
 //! All in-band commands of all monitors run one at a time under one lock
 //! on the machine state (QEMU's big lock).  Commands run to completion when
@@ -15,11 +23,13 @@
 pub mod dispatch;
 pub mod events;
 pub mod session;
+pub mod stop;
 pub mod transport;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
 
 use crate::command::Handlers;
 use crate::config::Config;
@@ -30,6 +40,9 @@ use crate::value::{Dict, Value};
 
 pub use events::EventSink;
 pub use session::Session;
+pub use stop::{Ended, StopHandle};
+
+use stop::Control;
 
 /// What the server needs to know of the machine it serves.
 pub trait Machine: Send + 'static {
@@ -38,8 +51,9 @@ pub trait Machine: Send + 'static {
     fn machine_ready(&self) -> bool {
         true
     }
-    /// Once `Some(status)`, the server flushes every monitor and the
-    /// process exits with that status (`quit`).
+    /// Once `Some(status)`, the monitor that ran the command answers it
+    /// and the server ends: [`Server::wait`] returns [`Ended::Exit`] with
+    /// that status (`quit`).
     fn exit_requested(&self) -> Option<i32> {
         None
     }
@@ -54,15 +68,14 @@ pub(crate) struct Shared<S> {
     pub commands: HashMap<&'static str, &'static Entity>,
     pub state: Mutex<S>,
     pub events: EventSink,
-    query_commands: OnceLock<Value>,
-    query_qmp_schema: OnceLock<Value>,
+    /// Replies computed once and kept as JSON text.
+    query_commands: OnceLock<Arc<[u8]>>,
+    query_qmp_schema: OnceLock<Arc<[u8]>>,
     /// Set when the machine asked to exit.
     exit: AtomicI32,
-    /// Run once before the process exits (`quit`).
-    exit_hooks: Mutex<Vec<ExitHook>>,
+    /// How the server ended, and what wakes its transports.
+    control: Arc<Control>,
 }
-
-type ExitHook = Box<dyn FnOnce() + Send>;
 
 const NO_EXIT: i32 = i32::MIN;
 
@@ -83,18 +96,19 @@ impl<S> Clone for Server<S> {
 #[derive(Debug)]
 pub enum ServerError {
     Registry(RegistryError),
-    /// A command the protocol itself needs is not defined.
-    MissingCommand(&'static str),
+    /// The schema does not place the QMP protocol core.
+    NoProtocolCore,
 }
 
 impl std::fmt::Display for ServerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ServerError::Registry(e) => e.fmt(f),
-            ServerError::MissingCommand(c) => write!(
+            ServerError::NoProtocolCore => write!(
                 f,
-                "the schema linked into this program does not define '{c}'; \
-                 is the schema crate linked (`use qapi_defs as _;`)?"
+                "the program's schema does not place the QMP protocol core \
+                 (qmp_capabilities, query-commands, query-qmp-schema): write \
+                 `qapi::protocol!();` in one of its modules"
             ),
         }
     }
@@ -103,14 +117,20 @@ impl std::fmt::Display for ServerError {
 impl std::error::Error for ServerError {}
 
 impl<S: Machine> Server<S> {
-    /// A server for `config` over the global registry.  `make_state` gets
+    /// A server for `config` over its program's registry (the one linked
+    /// program's when the configuration names none).  `make_state` gets
     /// the event sink the machine emits events through.
     pub fn new(
-        config: Config,
+        config: impl Into<Config>,
         handlers: Handlers<S>,
         make_state: impl FnOnce(EventSink) -> S,
     ) -> Result<Server<S>, ServerError> {
-        let registry = Registry::global().map_err(ServerError::Registry)?;
+        let config = config.into();
+        let registry = match config.program {
+            Some(p) => Registry::of(p),
+            None => Registry::global(),
+        };
+        let registry = registry.map_err(ServerError::Registry)?;
         Self::with_registry(registry, config, handlers, make_state)
     }
 
@@ -120,8 +140,13 @@ impl<S: Machine> Server<S> {
         handlers: Handlers<S>,
         make_state: impl FnOnce(EventSink) -> S,
     ) -> Result<Server<S>, ServerError> {
-        if registry.get("qmp_capabilities").is_none() {
-            return Err(ServerError::MissingCommand("qmp_capabilities"));
+        let placed = |core: &'static Entity| {
+            registry
+                .get(core.name)
+                .is_some_and(|e| crate::protocol::is(e, core))
+        };
+        if !crate::protocol::ALL.into_iter().all(placed) {
+            return Err(ServerError::NoProtocolCore);
         }
         let commands = registry
             .commands()
@@ -141,7 +166,7 @@ impl<S: Machine> Server<S> {
                 query_commands: OnceLock::new(),
                 query_qmp_schema: OnceLock::new(),
                 exit: AtomicI32::new(NO_EXIT),
-                exit_hooks: Mutex::new(Vec::new()),
+                control: Arc::new(Control::default()),
             }),
         })
     }
@@ -171,27 +196,33 @@ impl<S: Machine> Server<S> {
         self.shared.exit_status()
     }
 
-    /// Registers `f` to run when the server exits the process (QEMU's
-    /// clean-ups at `quit`: the PID file, socket files).
-    pub fn at_exit(&self, f: impl FnOnce() + Send + 'static) {
-        self.shared
-            .exit_hooks
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(Box::new(f));
+    /// A handle that stops this server from any thread.
+    pub fn stop_handle(&self) -> StopHandle {
+        let events = self.shared.events.clone();
+        StopHandle {
+            control: self.shared.control.clone(),
+            drain: Arc::new(move |d| events.drain_all(d)),
+        }
     }
 
-    fn run_exit_hooks(&self) {
-        let hooks = std::mem::take(
-            &mut *self
-                .shared
-                .exit_hooks
-                .lock()
-                .unwrap_or_else(|p| p.into_inner()),
-        );
-        for h in hooks {
-            h();
+    /// Blocks until the server ends (`quit`, a `-compat ...=crash`
+    /// violation, or [`StopHandle`]), lets every monitor's pending output
+    /// be written (up to a second; not after an abort), makes every
+    /// `serve_*` call on a socket return, and says how it ended.  The
+    /// program decides what follows (QEMU's binary exits with
+    /// [`Ended::status`]).
+    pub fn wait(&self) -> Ended {
+        let ended = self.shared.control.wait();
+        if ended != Ended::Abort {
+            self.events().drain_all(Duration::from_secs(1));
         }
+        self.shared.control.wake_all();
+        ended
+    }
+
+    /// How the server ended, if it did (does not block).
+    pub fn ended(&self) -> Option<Ended> {
+        self.shared.control.ended()
     }
 }
 
@@ -218,7 +249,7 @@ impl<S: Machine> Shared<S> {
     /// `query-commands`: the command list in reverse registration order.
     /// QEMU registers the generated commands in schema order, then the
     /// hand-written ones (`gen: false`).
-    pub fn query_commands(&self) -> Value {
+    pub fn query_commands(&self) -> Arc<[u8]> {
         self.query_commands
             .get_or_init(|| {
                 let enabled = |c: &&'static Entity| self.config.eval(c.cond);
@@ -251,21 +282,17 @@ impl<S: Machine> Shared<S> {
     }
 
     /// `query-qmp-schema`, computed once per server.
-    pub fn query_qmp_schema(&self) -> Value {
+    pub fn query_qmp_schema(&self) -> Arc<[u8]> {
         self.query_qmp_schema
             .get_or_init(|| {
                 let schema = Schema::compute(self.registry);
-                raw(&introspect::query_qmp_schema(
-                    self.registry,
-                    &schema,
-                    &self.config,
-                ))
+                raw(&introspect::query_qmp_schema(&schema, &self.config))
             })
             .clone()
     }
 }
 
 /// A value written once, to be sent many times.
-fn raw(v: &Value) -> Value {
-    Value::Raw(Arc::from(crate::json::to_vec(v)))
+fn raw(v: &Value) -> Arc<[u8]> {
+    Arc::from(crate::json::to_vec(v))
 }

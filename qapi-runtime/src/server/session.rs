@@ -142,6 +142,16 @@ impl Outbox {
         }
     }
 
+    /// Like [`Outbox::push_own`], for a success response whose return
+    /// value is JSON text computed once.
+    fn push_own_return_text(&self, ret: &[u8], id: Option<&Value>) {
+        let mut g = self.lock();
+        if !g.closed {
+            crate::json::writer::write_return_text(ret, id, &mut g.buf);
+            g.buf.extend_from_slice(b"\r\n");
+        }
+    }
+
     /// Bytes waiting to be written.
     pub fn pending(&self) -> usize {
         self.lock().buf.len()
@@ -295,14 +305,15 @@ impl<S: Machine> Session<S> {
 
     /// Queues the greeting (`{"QMP": {"version": ..., "capabilities": ...}}`).
     pub fn greet(&self) {
-        let build = &self.mon.shared.config.build;
+        let id = &self.mon.shared.config.identity;
+        // QMP's greeting calls the version triple `qemu` whatever the program.
         let mut qemu = Dict::with_capacity(3);
-        qemu.push_unique("major", build.version.0 as i64);
-        qemu.push_unique("minor", build.version.1 as i64);
-        qemu.push_unique("micro", build.version.2 as i64);
+        qemu.push_unique("major", id.version.0 as i64);
+        qemu.push_unique("minor", id.version.1 as i64);
+        qemu.push_unique("micro", id.version.2 as i64);
         let mut version = Dict::with_capacity(2);
         version.push_unique("qemu", qemu);
-        version.push_unique("package", build.package.as_str());
+        version.push_unique("package", id.package.as_str());
         let caps: Vec<Value> = if self.mon.state.offer_oob {
             vec!["oob".into()]
         } else {
@@ -367,6 +378,7 @@ impl<S: Machine> Monitor<S> {
         };
         match response {
             Response::Reply(r) => self.out.push_own(&r),
+            Response::CachedReturn { ret, id } => self.out.push_own_return_text(&ret, id.as_ref()),
             Response::Silent => {}
             Response::Abort => self.aborted = true,
         }

@@ -1,4 +1,4 @@
-//! Transports: a monitor on a byte stream (stdio, unix sockets).
+//! Transports: a monitor on a byte stream (stdio, unix and TCP sockets).
 //!
 //! Each monitor has a reader thread, which parses and dispatches what the
 //! client sends and writes the replies itself (so a client that does not
@@ -8,14 +8,14 @@
 //! disconnect touches no other monitor.
 
 use std::io::{self, Read, Write};
-use std::net::Shutdown;
+use std::net::{Shutdown, TcpListener, TcpStream, ToSocketAddrs};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use super::session::Outbox;
+use super::stop::Ended;
 use super::{Machine, Server};
 
 /// Size of one read from a client.
@@ -24,8 +24,11 @@ const READ_CHUNK: usize = 64 * 1024;
 /// Output pending beyond this is written before the next request is handled.
 const FLUSH_AT: usize = 256 * 1024;
 
+type Disconnect = Arc<dyn Fn() + Send + Sync>;
+
 impl<S: Machine> Server<S> {
-    /// Serves one monitor connection until the client goes away.
+    /// Serves one monitor connection until the client goes away or the
+    /// server ends.
     pub fn serve_connection<R, W>(&self, reader: R, writer: W, offer_oob: bool) -> io::Result<()>
     where
         R: Read,
@@ -34,10 +37,12 @@ impl<S: Machine> Server<S> {
         self.serve_connection_with(reader, writer, offer_oob, None::<fn()>)
     }
 
-    /// Serves one monitor connection until the client goes away or has
-    /// not read the output of others beyond [`MAX_PENDING_EVENTS`]
-    /// (`disconnect` then ends the connection: it must make the reader's
-    /// blocking reads and writes return, as shutting a socket down does).
+    /// Serves one monitor connection until the client goes away, the
+    /// server ends, or the client has not read the output of others beyond
+    /// [`MAX_PENDING_EVENTS`].  `disconnect` ends the connection: it must
+    /// make the reader's blocking reads and writes return, as shutting a
+    /// socket down does (without it, a stopped server leaves this call
+    /// blocked in its read until the client sends or closes).
     ///
     /// [`MAX_PENDING_EVENTS`]: super::session::MAX_PENDING_EVENTS
     pub fn serve_connection_with<R, W>(
@@ -51,10 +56,25 @@ impl<S: Machine> Server<S> {
         R: Read,
         W: Write + Send + 'static,
     {
+        let control = &self.shared.control;
+        let disconnect: Option<Disconnect> = disconnect.map(|f| Arc::new(f) as Disconnect);
+        let _waker = match &disconnect {
+            Some(d) => {
+                let d = d.clone();
+                match control.register(move || d()) {
+                    Some(g) => Some(g),
+                    None => return Ok(()),
+                }
+            }
+            None => None,
+        };
+        if control.ended().is_some() {
+            return Ok(());
+        }
         let mut session = self.session(offer_oob);
         let out = session.outbox().clone();
-        if let Some(f) = disconnect {
-            out.set_disconnect(f);
+        if let Some(d) = disconnect {
+            out.set_disconnect(move || d());
         }
         let writer = Arc::new(Mutex::new(writer));
         let bg = spawn_writer(out.clone(), writer.clone())?;
@@ -79,6 +99,9 @@ impl<S: Machine> Server<S> {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => break Err(e),
             };
+            if control.ended().is_some() {
+                break Ok(());
+            }
             session.feed(&buf[..n]);
             if let Err(e) = flush(&out, &writer) {
                 break Err(e);
@@ -88,11 +111,14 @@ impl<S: Machine> Server<S> {
                 break Ok(());
             }
             if session.aborted() {
-                // `-compat ...=crash`: QEMU aborts on purpose.
-                std::process::abort();
+                // `-compat ...=crash`: QEMU aborts on purpose; the program
+                // decides (`Server::wait` reports it).
+                control.finish(Ended::Abort);
+                break Ok(());
             }
             if let Some(code) = session.exit_status() {
-                self.exit(code);
+                control.finish(Ended::Exit(code));
+                break Ok(());
             }
         };
         out.close();
@@ -101,52 +127,80 @@ impl<S: Machine> Server<S> {
         result
     }
 
-    /// Serves the monitor on stdin/stdout (`-qmp stdio`).
+    /// Serves the monitor on stdin/stdout (`-qmp stdio`).  A stopped server
+    /// leaves the thread blocked reading stdin until input arrives.
     pub fn serve_stdio(&self) -> io::Result<()> {
         self.serve_connection(io::stdin(), io::stdout(), true)
     }
 
     /// Listens on a unix socket and serves one client at a time, as QEMU's
-    /// socket chardev does (`-qmp unix:PATH,server=on,wait=off`).
+    /// socket chardev does (`-qmp unix:PATH,server=on,wait=off`), until the
+    /// server ends.
     pub fn serve_unix(&self, path: &Path) -> io::Result<()> {
         let listener = bind_unix(path)?;
-        self.serve_listener(listener)
-    }
-
-    pub fn serve_listener(&self, listener: UnixListener) -> io::Result<()> {
         self.serve_listener_with(listener, None, None)
     }
 
     /// Serves the clients of `listener` one at a time (later clients wait
     /// in the backlog, as with QEMU's socket chardev), starting with
-    /// `first` if given (a client accepted already, `wait=on`).
-    /// `connected` tracks whether a client is connected.
+    /// `first` if given (a client accepted already, `wait=on`), until the
+    /// server ends.  `connected` tracks whether a client is connected.
     pub fn serve_listener_with(
         &self,
         listener: UnixListener,
         first: Option<UnixStream>,
         connected: Option<Arc<AtomicBool>>,
     ) -> io::Result<()> {
+        self.serve_accepting(listener, first, connected)
+    }
+
+    /// Listens on a TCP address and serves one client at a time
+    /// (`-qmp tcp:HOST:PORT,server=on,wait=off`), until the server ends.
+    pub fn serve_tcp(&self, addr: impl ToSocketAddrs) -> io::Result<()> {
+        self.serve_tcp_listener(TcpListener::bind(addr)?)
+    }
+
+    /// Serves the clients of a bound TCP listener one at a time.
+    pub fn serve_tcp_listener(&self, listener: TcpListener) -> io::Result<()> {
+        self.serve_accepting(listener, None, None)
+    }
+
+    fn serve_accepting<L: Listener>(
+        &self,
+        listener: L,
+        first: Option<L::Stream>,
+        connected: Option<Arc<AtomicBool>>,
+    ) -> io::Result<()> {
+        let control = &self.shared.control;
+        // Stopping connects to the listener, which wakes `accept`.
+        let Some(_waker) = control.register(listener.waker()?) else {
+            return Ok(());
+        };
         let mut next = first;
         loop {
+            if control.ended().is_some() {
+                return Ok(());
+            }
             let stream = match next.take() {
                 Some(s) => s,
                 None => match listener.accept() {
-                    Ok((s, _)) => s,
+                    Ok(s) => s,
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     Err(e) => return Err(e),
                 },
             };
-            let (Ok(write_half), Ok(control)) = (stream.try_clone(), stream.try_clone()) else {
+            if control.ended().is_some() {
+                return Ok(());
+            }
+            let (Ok(write_half), Ok(ctl)) = (L::try_clone(&stream), L::try_clone(&stream)) else {
                 continue;
             };
             if let Some(c) = &connected {
                 c.store(true, Ordering::SeqCst);
             }
-            // A client that does not read its events is cut off.
-            let disconnect = move || {
-                let _ = control.shutdown(Shutdown::Both);
-            };
+            // A client that does not read its events is cut off, and a
+            // stopped server cuts every client off.
+            let disconnect = move || L::shutdown(&ctl);
             // A broken connection only ends that connection.
             let _ = self.serve_connection_with(stream, write_half, true, Some(disconnect));
             if let Some(c) = &connected {
@@ -154,13 +208,55 @@ impl<S: Machine> Server<S> {
             }
         }
     }
+}
 
-    /// Flushes every monitor (briefly), runs the exit hooks, then exits
-    /// the process.
-    pub fn exit(&self, code: i32) -> ! {
-        self.events().drain_all(Duration::from_secs(1));
-        self.run_exit_hooks();
-        std::process::exit(code)
+/// A listening socket the server accepts monitor connections on.
+trait Listener {
+    type Stream: Read + Write + Send + Sync + 'static;
+    fn accept(&self) -> io::Result<Self::Stream>;
+    fn try_clone(s: &Self::Stream) -> io::Result<Self::Stream>;
+    fn shutdown(s: &Self::Stream);
+    /// What wakes a blocked `accept`: a connection to the listener itself.
+    fn waker(&self) -> io::Result<impl Fn() + Send + Sync + 'static>;
+}
+
+impl Listener for UnixListener {
+    type Stream = UnixStream;
+    fn accept(&self) -> io::Result<UnixStream> {
+        UnixListener::accept(self).map(|(s, _)| s)
+    }
+    fn try_clone(s: &UnixStream) -> io::Result<UnixStream> {
+        s.try_clone()
+    }
+    fn shutdown(s: &UnixStream) {
+        let _ = s.shutdown(Shutdown::Both);
+    }
+    fn waker(&self) -> io::Result<impl Fn() + Send + Sync + 'static> {
+        let path = self.local_addr()?.as_pathname().map(Path::to_path_buf);
+        Ok(move || {
+            if let Some(p) = &path {
+                let _ = UnixStream::connect(p);
+            }
+        })
+    }
+}
+
+impl Listener for TcpListener {
+    type Stream = TcpStream;
+    fn accept(&self) -> io::Result<TcpStream> {
+        TcpListener::accept(self).map(|(s, _)| s)
+    }
+    fn try_clone(s: &TcpStream) -> io::Result<TcpStream> {
+        s.try_clone()
+    }
+    fn shutdown(s: &TcpStream) {
+        let _ = s.shutdown(Shutdown::Both);
+    }
+    fn waker(&self) -> io::Result<impl Fn() + Send + Sync + 'static> {
+        let addr = self.local_addr()?;
+        Ok(move || {
+            let _ = TcpStream::connect(addr);
+        })
     }
 }
 

@@ -13,14 +13,16 @@
 
 pub mod keyval;
 pub mod options;
+pub mod storage_daemon;
 
 use std::path::PathBuf;
 
+use qapi_defs::qemu::{self, QemuConfig, Target};
 use qapi_defs::{
     CompatPolicy as QapiCompat, CompatPolicyInput, CompatPolicyOutput, DisplayOptions, DisplayType,
 };
-use qapi_runtime::config::{CompatPolicy, InputPolicy, OutputPolicy, Target};
-use qapi_runtime::{Config, Dict, QapiEnum, QapiType, Registry, Value};
+use qapi_runtime::config::{CompatPolicy, InputPolicy, OutputPolicy};
+use qapi_runtime::{Config, Dict, QapiEnum, QapiType, Value};
 
 use options::Arch;
 
@@ -46,7 +48,7 @@ pub struct ChardevSpec {
 /// What the command line asks for.
 #[derive(Debug)]
 pub struct Options {
-    pub config: Config,
+    pub config: QemuConfig,
     /// `-S` not given.
     pub autostart: bool,
     pub preconfig: bool,
@@ -317,10 +319,14 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
 
     // First pass: every option exists and has its argument.
     let build_for_table = {
-        let t = target.as_ref().and_then(|(t, _)| Config::debian(t));
-        t.unwrap_or_else(|| Config::debian("x86_64").unwrap_or_else(unreachable_config))
+        let t = target.as_ref().and_then(|(t, _)| qemu::config(t));
+        t.or_else(|| qemu::config("x86_64"))
     };
-    let defined = |s: &str| build_for_table.defined().any(|d| d == s);
+    let defined = |s: &str| {
+        build_for_table
+            .as_ref()
+            .is_some_and(|c| c.defined().any(|d| d == s))
+    };
     let mut items: Vec<(&'static options::Opt, String, Option<String>)> = Vec::new();
     let mut images: Vec<String> = Vec::new();
     let mut i = 0;
@@ -353,7 +359,7 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
             "no target: run as qemu-system-<target> (e.g. qemu-system-x86_64) or pass -target <target>",
         ));
     };
-    let mut config = Config::debian(&target_name).ok_or_else(|| {
+    let mut config = qemu::config(&target_name).ok_or_else(|| {
         let msg = format!(
             "unknown target '{target_name}'; known targets: {}",
             Target::names().join(", ")
@@ -364,19 +370,20 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
         }
     })?;
     if let Some((list, loc)) = &build_config {
-        let known = |s: &str| Registry::symbols().find(|sym| sym.name == s).copied();
         let names = list.split(',').filter(|s| !s.is_empty());
         let build = config
             .build
             .clone()
-            .with_symbols(names, known)
+            .with_symbols(names)
             .map_err(|m| r.at(loc, m))?;
-        config = Config::new(config.target, build, CompatPolicy::default());
+        config = QemuConfig::new(config.target, build, CompatPolicy::default())
+            .map_err(|e| r.at(loc, e.to_string()))?;
     }
     if let Some(p) = package {
         let mut build = config.build.clone();
         build.package = p;
-        config = Config::new(config.target, build, CompatPolicy::default());
+        config = QemuConfig::new(config.target, build, CompatPolicy::default())
+            .map_err(|e| r.plain(e.to_string()))?;
     }
     let has = |s: &str| config.defined().any(|d| d == s);
 
@@ -772,15 +779,6 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
     config.compat = compat;
     opts.config = config;
     Ok(Outcome::Run(Box::new(opts)))
-}
-
-fn unreachable_config() -> Config {
-    // Config::debian("x86_64") always exists; keep a total function anyway.
-    Config::new(
-        &qapi_runtime::config::TARGETS[0],
-        qapi_runtime::Build::debian(),
-        CompatPolicy::default(),
-    )
 }
 
 /// `qemu_opts_create` with an id: well-formed and unique.

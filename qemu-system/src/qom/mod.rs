@@ -11,6 +11,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use qapi_defs::qemu::QemuConfig;
 use qapi_defs::{
     BootConfiguration, CacheLevelAndType, CpuTopologyLevel, MemorySizeConfiguration,
     SMPConfiguration, SmpCacheProperties,
@@ -207,7 +208,11 @@ fn machine_class(cfg: &Config, set: &[(String, Value)]) -> Class {
 impl Qom {
     /// The tree QEMU builds for `-machine none` with these chardevs (in
     /// creation order).
-    pub fn new(cfg: &Config, chardevs: &[ChardevInfo], machine_props: &[(String, Value)]) -> Qom {
+    pub fn new(
+        cfg: &QemuConfig,
+        chardevs: &[ChardevInfo],
+        machine_props: &[(String, Value)],
+    ) -> Qom {
         let container = chain(vec![class("container", vec![])]);
         let mut q = Qom { objects: vec![] };
         let root = q.add(None, "", container.clone());

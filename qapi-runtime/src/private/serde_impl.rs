@@ -32,19 +32,6 @@ impl Serialize for Value {
             Value::UInt(u) => s.serialize_u64(*u),
             Value::Double(d) => s.serialize_f64(*d),
             Value::Str(st) => s.serialize_str(st),
-            Value::Raw(text) => {
-                // Written by our writer from a Value: parse it back.
-                let mut parsed = None;
-                let mut parser = crate::json::StreamParser::new();
-                for chunk in [&text[..], b"\n"] {
-                    parser.feed(chunk, &mut |p| {
-                        if let crate::json::Parsed::Value(v) = p {
-                            parsed.get_or_insert(v);
-                        }
-                    });
-                }
-                parsed.unwrap_or(Value::Null).serialize(s)
-            }
             Value::List(l) => {
                 let mut seq = s.serialize_seq(Some(l.len()))?;
                 for v in l {

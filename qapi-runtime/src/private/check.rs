@@ -421,8 +421,9 @@ pub const fn branch_tag_error(tag: &Shape, rust_names: &[&str], branch: &str) ->
         .push(tag.name)
         .push("'");
     Some(
-        value_list(m, tag, rust_names)
-            .push(" (QAPI union rule: each branch is named like a value of the discriminator's enum)"),
+        value_list(m, tag, rust_names).push(
+            " (QAPI union rule: each branch is named like a value of the discriminator's enum)",
+        ),
     )
 }
 

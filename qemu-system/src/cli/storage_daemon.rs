@@ -1,0 +1,234 @@
+//! The command line of `qemu-storage-daemon` (`storage-daemon/
+//! qemu-storage-daemon.c`), for the binary run under that name: its monitor
+//! options are read the way the real daemon reads them (`getopt_long`, each
+//! chardev and monitor created as it is read); the block-layer options are
+//! refused explicitly.
+
+use std::path::PathBuf;
+
+use qapi_defs::qemu;
+
+use super::{
+    Backend, CHARDEV_BACKENDS, CHARDEV_BOOLS, CHARDEV_PARAMS, CharOpts, ChardevSpec, CliError,
+    Options, Outcome, Reporter, check_new_id, keyval, socket_backend, unsupported,
+};
+
+/// The binary name the daemon answers to.
+pub const PROGRAM: &str = "qemu-storage-daemon";
+
+/// `(name, takes an argument)` of the daemon's long options.
+const LONG: &[(&str, bool)] = &[
+    ("blockdev", true),
+    ("chardev", true),
+    ("daemonize", false),
+    ("export", true),
+    ("help", false),
+    ("monitor", true),
+    ("nbd-server", true),
+    ("object", true),
+    ("pidfile", true),
+    ("trace", true),
+    ("version", false),
+];
+
+/// Reads the daemon's command line (without argv[0]).  `argv0` is what
+/// `getopt` prints in its own messages.
+pub fn parse(argv0: &str, args: &[String]) -> Result<Outcome, CliError> {
+    let r = Reporter { program: PROGRAM };
+    let config = qemu::storage_daemon_config()
+        .ok_or_else(|| r.plain("no configuration for the storage daemon"))?;
+    let mut opts = Options {
+        config,
+        autostart: true,
+        preconfig: false,
+        accel: "tcg".to_owned(),
+        name: None,
+        uuid: None,
+        pidfile: None,
+        daemonize: false,
+        chardevs: Vec::new(),
+        monitors: Vec::new(),
+        machine_props: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut chardevs: Vec<CharOpts> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let raw = &args[i];
+        i += 1;
+        let (name, inline) = match (raw.strip_prefix("--"), raw.strip_prefix('-')) {
+            (Some(long), _) if !long.is_empty() => match long.split_once('=') {
+                Some((n, v)) => (n.to_owned(), Some(v.to_owned())),
+                None => (long.to_owned(), None),
+            },
+            (None, Some(short)) if !short.is_empty() => {
+                let mut c = short.chars();
+                let opt = c.next().unwrap_or('-');
+                let rest: String = c.collect();
+                let long = match opt {
+                    'h' => "help",
+                    'V' => "version",
+                    'T' => "trace",
+                    _ => {
+                        return Err(CliError(format!("{argv0}: invalid option -- '{opt}'\n")));
+                    }
+                };
+                let inline = (!rest.is_empty()).then_some(rest);
+                (long.to_owned(), inline)
+            }
+            _ => return Err(r.at(raw, "Unexpected argument")),
+        };
+        let Some(&(name, has_arg)) = LONG.iter().find(|(n, _)| *n == name) else {
+            return Err(CliError(format!("{argv0}: unrecognized option '{raw}'\n")));
+        };
+        let arg = match (has_arg, inline) {
+            (true, Some(a)) => a,
+            (true, None) => {
+                let Some(a) = args.get(i) else {
+                    return Err(CliError(format!(
+                        "{argv0}: option '--{name}' requires an argument\n"
+                    )));
+                };
+                i += 1;
+                a.clone()
+            }
+            (false, _) => String::new(),
+        };
+        let loc = if has_arg {
+            format!("--{name} {arg}")
+        } else {
+            format!("--{name}")
+        };
+        match name {
+            "version" => {
+                let (x, y, z) = opts.config.build.version;
+                let pkg = &opts.config.build.package;
+                let pkg = if pkg.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({pkg})")
+                };
+                return Ok(Outcome::Exit {
+                    stdout: format!(
+                        "{PROGRAM} version {x}.{y}.{z}{pkg}\nCopyright (c) 2003-2025 Fabrice Bellard and the QEMU Project developers\n"
+                    ),
+                    code: 0,
+                });
+            }
+            "chardev" => {
+                let spec = chardev(&r, &loc, &arg, &mut chardevs, opts.daemonize)?;
+                opts.chardevs.push(spec);
+            }
+            "monitor" => {
+                let chardev = monitor(&r, &loc, &arg, &opts)?;
+                opts.monitors.push(chardev);
+            }
+            "pidfile" => opts.pidfile = Some(PathBuf::from(arg)),
+            "daemonize" => opts.daemonize = true,
+            other => {
+                return Err(unsupported(&r, &loc, &format!("--{other}")));
+            }
+        }
+    }
+    Ok(Outcome::Run(Box::new(opts)))
+}
+
+/// `--chardev`: checked and created at once (`qemu_chr_new_from_opts`).
+fn chardev(
+    r: &Reporter,
+    loc: &str,
+    arg: &str,
+    seen: &mut Vec<CharOpts>,
+    daemonize: bool,
+) -> Result<ChardevSpec, CliError> {
+    let mut id = None;
+    let mut items = Vec::new();
+    for (k, v) in keyval::opts(arg, Some("backend")) {
+        if k == "id" {
+            id = Some(v);
+        } else if !CHARDEV_PARAMS.contains(&k.as_str()) {
+            return Err(r.at(loc, format!("Invalid parameter '{k}'")));
+        } else if CHARDEV_BOOLS.contains(&k.as_str()) && keyval::parse_bool(&v).is_none() {
+            return Err(r.at(loc, format!("Parameter '{k}' expects 'on' or 'off'")));
+        } else {
+            items.push((k, v));
+        }
+    }
+    if let Some(id) = &id {
+        check_new_id(r, loc, id, seen)?;
+    }
+    let c = CharOpts {
+        loc: loc.to_owned(),
+        id: id.clone(),
+        items,
+    };
+    let Some(id) = id else {
+        return Err(r.at(loc, "chardev: no id specified"));
+    };
+    let Some(backend) = c.get("backend") else {
+        return Err(r.at(loc, format!("chardev: \"{id}\" missing backend")));
+    };
+    if !CHARDEV_BACKENDS.contains(&backend) {
+        return Err(r.at(loc, format!("'{backend}' is not a valid char driver name")));
+    }
+    if c.get_bool("mux", false) {
+        return Err(unsupported(r, loc, "a multiplexed chardev"));
+    }
+    let backend = match backend {
+        "stdio" if daemonize => return Err(r.at(loc, "cannot use stdio with -daemonize")),
+        "stdio" => Backend::Stdio,
+        "socket" => socket_backend(r, &c)?,
+        other => {
+            return Err(unsupported(
+                r,
+                loc,
+                &format!("the chardev backend '{other}'"),
+            ));
+        }
+    };
+    seen.push(c);
+    Ok(ChardevSpec {
+        id,
+        backend,
+        loc: loc.to_owned(),
+    })
+}
+
+/// `--monitor [chardev=]NAME[,mode=control][,pretty=on|off]`: QMP only.
+fn monitor(r: &Reporter, loc: &str, arg: &str, opts: &Options) -> Result<String, CliError> {
+    let items = keyval::opts(arg, Some("chardev"));
+    let get = |k: &str| {
+        items
+            .iter()
+            .rev()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
+    for (k, v) in &items {
+        match k.as_str() {
+            "mode" | "chardev" | "id" => {}
+            "pretty" => {
+                if keyval::parse_bool(v).is_none() {
+                    return Err(r.at(loc, "Parameter 'pretty' expects 'on' or 'off'"));
+                }
+            }
+            _ => return Err(r.at(loc, format!("Parameter '{k}' is unexpected"))),
+        }
+    }
+    if get("mode").is_some_and(|m| m != "control") {
+        return Err(r.at(loc, "Only QMP is supported"));
+    }
+    let Some(chardev) = get("chardev") else {
+        return Err(r.at(loc, "Parameter 'chardev' is missing"));
+    };
+    if !opts.chardevs.iter().any(|c| c.id == chardev) {
+        return Err(r.at(loc, format!("chardev \"{chardev}\" not found")));
+    }
+    if opts.monitors.iter().any(|c| c == chardev) {
+        return Err(r.at(loc, format!("chardev '{chardev}' is already in use")));
+    }
+    if get("pretty").and_then(keyval::parse_bool) == Some(true) {
+        return Err(unsupported(r, loc, "pretty-printed QMP"));
+    }
+    Ok(chardev.to_owned())
+}
