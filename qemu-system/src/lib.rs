@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod diag;
+pub mod emulator;
 pub mod handlers;
 pub mod hmp;
 pub mod machine;

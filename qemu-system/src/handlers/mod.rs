@@ -4,11 +4,14 @@
 
 pub mod block;
 pub mod control;
-pub mod cpu;
+pub mod cpu_models;
 pub mod hmp;
 pub mod machine;
+pub mod machine_types;
 pub mod migration;
+pub mod options;
 pub mod qom;
+pub mod qom_types;
 
 use qapi_runtime::Handlers;
 
@@ -19,10 +22,13 @@ pub fn all() -> Handlers<NoneMachine> {
     let mut h = Handlers::new();
     block::register(&mut h);
     control::register(&mut h);
-    cpu::register(&mut h);
+    cpu_models::register(&mut h);
     hmp::register(&mut h);
     machine::register(&mut h);
     migration::register(&mut h);
     qom::register(&mut h);
+    qom_types::register(&mut h);
+    machine_types::register(&mut h);
+    options::register(&mut h);
     h
 }
