@@ -244,7 +244,7 @@ def gen_props(facts, preds):
         return lists[key]
 
     for table, field, with_default in (("DEVICE_PROPS", "device_props", True),
-                                       ("QOM_PROPS", "qom_props", False)):
+                                       ("QOM_PROPS", "qom_props", True)):
         def keys(t, d):
             for ty, r in d[field].items():
                 if "return" in r:
