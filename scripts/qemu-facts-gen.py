@@ -308,17 +308,23 @@ def gen_cpus(facts, preds):
     out = [HEADER, "use super::conds::*;", "use crate::emulator::cpus::{CpuDef, Expansion, ExpansionKind};", "use crate::emulator::types::Dv;", ""]
 
     def keys(t, d):
-        for c in d["cpu_defs"].get("return", []):
+        defs = d["cpu_defs"].get("return", [])
+        ppc = t.startswith("ppc")
+        for i, c in enumerate(defs):
+            # ppc lists its alias table first, last alias first; the rank
+            # is the alias's place in that list.
+            rank = i if ppc and c["typename"] else 0
             yield (c["name"], c["typename"], c["static"], c.get("migration-safe"), c["deprecated"],
-                   c.get("alias-of"), tuple(c["unavailable-features"]) if "unavailable-features" in c else None)
+                   c.get("alias-of"), tuple(c["unavailable-features"]) if "unavailable-features" in c else None,
+                   rank)
     rows = sorted(merge(facts, keys).items(), key=lambda kv: (kv[0][0], sorted(kv[1])))
     out.append("/// Every CPU model of every target (under TCG), by name.")
     out.append("pub static CPUS: &[CpuDef] = &[")
-    for (n, tn, st, ms, dep, al, un), ts in rows:
+    for (n, tn, st, ms, dep, al, un, rank), ts in rows:
         unl = "None" if un is None else "Some(&[" + ", ".join(rs(x) for x in un) + "])"
         out.append(f"    CpuDef {{ name: {rs(n)}, typename: {rs(tn)}, static_: {str(st).lower()}, "
                    f"migration_safe: {'None' if ms is None else 'Some(' + str(ms).lower() + ')'}, deprecated: {str(dep).lower()}, alias_of: {opt(al)}, "
-                   f"unavailable: {unl}, cond: {preds.ref(ts)} }},")
+                   f"unavailable: {unl}, alias_rank: {rank}, cond: {preds.ref(ts)} }},")
     out.append("];")
     out.append("")
     # Expansions: a key table per target family (QDict insertion order, so
@@ -339,37 +345,26 @@ def gen_cpus(facts, preds):
                    tuple(props.items()) if False else json.dumps(list(props.items())),
                    tuple(ret["deprecated-props"]) if "deprecated-props" in ret else None)
     exps = merge(facts, exp_keys)
-    # Key tables: one per set of targets sharing the CPU family (by the first
-    # target symbol of the target).
-    fam_keys = {}
-    for (kind, model, unmig, rname, props, dep), ts in exps.items():
-        fam = min(ts)
-        fam_keys.setdefault(fam, [])
-        items = json.loads(props)
-        # Insertion order within a bucket is the reverse of the output order.
-        fam_keys[fam].append([k for k, _ in items])
-    tabs = {}
-    for fam, lists in fam_keys.items():
-        order = []
-        seen = set()
-        for lst in lists:
-            for k in reversed(lst):
-                if k not in seen:
-                    seen.add(k)
-                    order.append(k)
-        order.sort(key=lambda k: bucket(k))
-        # Check consistency: within a bucket, each list's reverse order must
-        # be a subsequence of `order`.
-        tabs[fam] = order
-    for fam, order in tabs.items():
-        out.append(f"static K_{fam.upper()}: &[&str] = &[" + ", ".join(rs(k) for k in order) + "];")
+    # Key tables: one per distinct insertion order.  QEMU's output
+    # order is by QDict bucket, and within a bucket newest first, so a
+    # list's insertion order is its bucket-sorted reverse.
+    tabs, tab_of = {}, {}
+    for key in exps:
+        items = json.loads(key[4])
+        rev = [k for k, _ in reversed(items)]
+        order = tuple(sorted(rev, key=lambda k: bucket(k)))
+        if order not in tabs:
+            tabs[order] = f"K{len(tabs)}"
+        tab_of[key] = order
+    for order, name in tabs.items():
+        out.append(f"static {name}: &[&str] = &[" + ", ".join(rs(k) for k in order) + "];")
     out.append("")
     out.append("pub static EXPANSIONS: &[Expansion] = &[")
-    for (kind, model, unmig, rname, props, dep), ts in sorted(exps.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])):
-        fam = min(ts)
+    for key, ts in sorted(exps.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])):
+        kind, model, unmig, rname, props, dep = key
         items = dict(json.loads(props))
         code, vals = [], []
-        for k in tabs[fam]:
+        for k in tab_of[key]:
             if k not in items:
                 code.append("-")
             elif items[k] is True:
@@ -381,7 +376,7 @@ def gen_cpus(facts, preds):
                 vals.append(dv(items[k]))
         depl = "None" if dep is None else "Some(&[" + ", ".join(rs(x) for x in dep) + "])"
         out.append(f"    Expansion {{ model: {rs(model)}, kind: ExpansionKind::{kind.capitalize()}, "
-                   f"unmigratable: {str(unmig).lower()}, name: {rs(rname)}, keys: K_{fam.upper()}, "
+                   f"unmigratable: {str(unmig).lower()}, name: {rs(rname)}, keys: {tabs[tab_of[key]]}, "
                    f"values: {rs(''.join(code))}, others: &[" + ", ".join(vals) + f"], deprecated: {depl}, "
                    f"cond: {preds.ref(ts)} }},")
     out.append("];")

@@ -16,6 +16,9 @@ pub struct CpuDef {
     pub deprecated: bool,
     pub alias_of: Option<&'static str>,
     pub unavailable: Option<&'static [&'static str]>,
+    /// ppc: the alias's place in the reply (its alias table reversed);
+    /// 0 elsewhere.
+    pub alias_rank: u16,
     pub cond: Cond,
 }
 

@@ -17,6 +17,9 @@ enum Family {
     X86,
     S390x,
     Arm,
+    Riscv,
+    LoongArch,
+    Ppc,
     Other,
 }
 
@@ -28,6 +31,12 @@ fn family(cfg: &Config) -> Family {
         Family::S390x
     } else if has(sym::TARGET_ARM) {
         Family::Arm
+    } else if has(sym::TARGET_RISCV) {
+        Family::Riscv
+    } else if has(sym::TARGET_LOONGARCH64) {
+        Family::LoongArch
+    } else if has(sym::TARGET_PPC) {
+        Family::Ppc
     } else {
         Family::Other
     }
@@ -62,6 +71,29 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             }),
             // object_class_foreach with prepending: reversed table order.
             Family::S390x => models.sort_by_key(|c| std::cmp::Reverse(pos(c))),
+            // The models in table order (named by type, without
+            // typename), after the alias table prepended entry by entry.
+            Family::Ppc => {
+                let suffix = if m.config.is_defined(&sym::TARGET_PPC64) {
+                    "-powerpc64-cpu"
+                } else {
+                    "-powerpc-cpu"
+                };
+                let model_pos = |c: &CpuDef| {
+                    let ty = format!("{}{suffix}", c.name);
+                    table
+                        .iter()
+                        .position(|t| t.name == ty)
+                        .unwrap_or(usize::MAX)
+                };
+                models.sort_by_key(|c| {
+                    if c.typename.is_empty() {
+                        (1, model_pos(c))
+                    } else {
+                        (0, usize::from(c.alias_rank))
+                    }
+                })
+            }
             _ => models.sort_by_key(|c| pos(c)),
         }
         Ok(models
@@ -86,7 +118,12 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             CpuModelExpansionType::Static => ExpansionKind::Static,
             CpuModelExpansionType::Full => ExpansionKind::Full,
         };
-        if fam == Family::Arm && kind == ExpansionKind::Static {
+        let unsupported = match fam {
+            Family::Arm | Family::Riscv => kind == ExpansionKind::Static,
+            Family::LoongArch => kind == ExpansionKind::Full,
+            _ => false,
+        };
+        if unsupported {
             return Err(Error::generic(
                 "The requested expansion type is not supported",
             ));
@@ -97,6 +134,11 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                 Family::X86 => format!("CPU model '{name}' not found"),
                 Family::S390x => format!("The CPU definition '{name}' is unknown."),
                 Family::Arm if name == "host" => "The CPU type 'host' requires KVM".to_owned(),
+                Family::Arm => format!("The CPU type '{name}' is not a recognized ARM CPU type"),
+                Family::Riscv => format!("The CPU type '{name}' is not a known RISC-V CPU type"),
+                Family::LoongArch => {
+                    format!("The CPU type '{name}' is not a recognized LoongArch CPU type")
+                }
                 _ => format!("The CPU type '{name}' is not a recognized CPU type"),
             }));
         };
@@ -118,7 +160,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         let mut unmigratable = false;
         let mut set: Vec<(&str, &Value)> = Vec::new();
         for (k, v) in props.into_iter().flat_map(|d| d.iter()) {
-            if fam == Family::Arm {
+            if matches!(fam, Family::Arm | Family::LoongArch) {
                 return Err(Error::generic(format!(
                     "Parameter 'model.props.{k}' is unexpected"
                 )));
