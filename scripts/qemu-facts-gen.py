@@ -336,14 +336,22 @@ def gen_cpus(facts, preds):
 
     def exp_keys(t, d):
         for k, r in d["expansions"].items():
-            if "return" not in r:
+            kind, rest = k.split("/", 1)
+            model, unmig = rest.rsplit("/", 1)
+            if "error" in r:
+                # A model whose own checks fail (riscv's rv64 and alike);
+                # errors of the arguments are rules in the handler.
+                desc = r["error"]["desc"]
+                if r["error"]["class"] == "GenericError" and not any(x in desc for x in ("not supported", "not found", "unknown",
+                                               "unexpected", "not a recognized",
+                                               "not a known", "requires KVM")):
+                    yield (kind, model, unmig == "1", "", "[]", None, desc)
                 continue
-            kind, model, unmig = k.split("/")
             ret = r["return"]
             props = ret["model"].get("props", {})
             yield (kind, model, unmig == "1", ret["model"]["name"],
                    tuple(props.items()) if False else json.dumps(list(props.items())),
-                   tuple(ret["deprecated-props"]) if "deprecated-props" in ret else None)
+                   tuple(ret["deprecated-props"]) if "deprecated-props" in ret else None, None)
     exps = merge(facts, exp_keys)
     # Key tables: one per distinct insertion order.  QEMU's output
     # order is by QDict bucket, and within a bucket newest first, so a
@@ -361,7 +369,7 @@ def gen_cpus(facts, preds):
     out.append("")
     out.append("pub static EXPANSIONS: &[Expansion] = &[")
     for key, ts in sorted(exps.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])):
-        kind, model, unmig, rname, props, dep = key
+        kind, model, unmig, rname, props, dep, err = key
         items = dict(json.loads(props))
         code, vals = [], []
         for k in tab_of[key]:
@@ -377,7 +385,7 @@ def gen_cpus(facts, preds):
         depl = "None" if dep is None else "Some(&[" + ", ".join(rs(x) for x in dep) + "])"
         out.append(f"    Expansion {{ model: {rs(model)}, kind: ExpansionKind::{kind.capitalize()}, "
                    f"unmigratable: {str(unmig).lower()}, name: {rs(rname)}, keys: {tabs[tab_of[key]]}, "
-                   f"values: {rs(''.join(code))}, others: &[" + ", ".join(vals) + f"], deprecated: {depl}, "
+                   f"values: {rs(''.join(code))}, others: &[" + ", ".join(vals) + f"], deprecated: {depl}, error: {opt(err)}, "
                    f"cond: {preds.ref(ts)} }},")
     out.append("];")
     return "\n".join(out) + "\n"

@@ -43,6 +43,8 @@ pub struct Expansion {
     pub others: &'static [Dv],
     /// s390x's `deprecated-props`.
     pub deprecated: Option<&'static [&'static str]>,
+    /// The model's own checks fail with this message instead.
+    pub error: Option<&'static str>,
     pub cond: Cond,
 }
 

@@ -186,6 +186,9 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                     "The expansion of CPU model '{name}' is not implemented by this emulator"
                 ))
             })?;
+        if let Some(e) = exp.error {
+            return Err(Error::generic(e));
+        }
         let mut props = exp.props();
         for (k, v) in set {
             if let Some(slot) = props.get_mut(k) {
@@ -204,7 +207,8 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         let info = CpuModelExpansionInfo {
             model: CpuModelInfo {
                 name: exp.name.to_owned(),
-                props: Some(Value::Dict(props)),
+                // An empty property set is left out.
+                props: (!props.is_empty()).then_some(Value::Dict(props)),
             },
             deprecated_props: exp
                 .deprecated
