@@ -187,3 +187,84 @@ fn domcapabilities_identical() {
     let failures: Vec<String> = results.into_iter().flatten().collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// `virsh capabilities` with our links first on PATH lists the same guests
+/// (arches, machines, features) as with the real binaries alone, every
+/// one of them served by ours.
+#[test]
+fn capabilities_same_guests() {
+    let dir = TempDir::new("libvirt-caps");
+    let base = readable_dir(dir.path());
+    let bin = readable_dir(&base.join("bin"));
+    let program = bin.join("qemu-system");
+    std::fs::copy(binary(), &program).unwrap_or_else(|e| panic!("copy binary: {e}"));
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755))
+        .unwrap_or_else(|e| panic!("chmod: {e}"));
+    // libvirt looks for ppc64le's own name first (a Debian alias).
+    let names = ARCHES.iter().map(|(_, t)| *t).chain(["ppc64le"]);
+    for target in names {
+        let link = bin.join(format!("qemu-system-{target}"));
+        if !link.exists() {
+            std::os::unix::fs::symlink(&program, &link)
+                .unwrap_or_else(|e| panic!("symlink {}: {e}", link.display()));
+        }
+    }
+    let path = std::env::var("PATH").unwrap_or_default();
+    let runs = parallel(
+        vec![
+            ("real", path.clone()),
+            ("ours", format!("{}:{path}", bin.display())),
+        ],
+        2,
+        |(tag, path)| {
+            let root = readable_dir(&base.join(format!("root-{tag}")));
+            let out = Command::new("virsh")
+                .arg("-c")
+                .arg(format!("qemu:///embed?root={}", root.display()))
+                .arg("capabilities")
+                .env("PATH", path)
+                .output()
+                .unwrap_or_else(|e| panic!("virsh (install libvirt-clients): {e}"));
+            assert!(
+                out.status.success(),
+                "virsh capabilities ({tag}): {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        },
+    );
+    let (real, ours) = (&runs[0], &runs[1]);
+    let emulators: Vec<&str> = ours
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("<emulator>"))
+        .collect();
+    let guests = ours.matches("<guest>").count();
+    println!(
+        "virsh capabilities: {guests} guests with ours, {} with the real binaries",
+        real.matches("<guest>").count()
+    );
+    assert_eq!(guests, ARCHES.len(), "guests with ours:\n{ours}");
+    for e in &emulators {
+        assert!(
+            e.starts_with(&*bin.to_string_lossy()),
+            "a guest not served by ours: {e}"
+        );
+    }
+    // The host's UUID is made up per embedded root; emulator paths differ.
+    let mask = |xml: &str| {
+        xml.lines()
+            .map(|l| {
+                let t = l.trim_start();
+                if t.starts_with("<uuid>") || t.starts_with("<emulator>") {
+                    "MASKED".as_bytes().to_vec()
+                } else {
+                    l.as_bytes().to_vec()
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    if let Some(d) = diff_lines(&mask(real), &mask(ours)) {
+        let only: Vec<&str> = d.lines().filter(|l| !l.starts_with("    same")).collect();
+        panic!("virsh capabilities differ:\n{}", only.join("\n"));
+    }
+}
