@@ -1,6 +1,8 @@
 //! `machine-target.json`: `query-cpu-definitions` and
 //! `query-cpu-model-expansion` over the CPU model data.
 
+use std::collections::HashMap;
+
 use qapi_defs::{
     CpuDefinitionInfo, CpuModelExpansionInfo, CpuModelExpansionType, CpuModelInfo,
     query_cpu_definitions, query_cpu_model_expansion,
@@ -56,12 +58,9 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         let table = TypeTable::new(&m.config);
         // Models in the type table's order (object_class_get_list, then
         // prepended once more by the list builder).
-        let pos = |c: &CpuDef| {
-            table
-                .iter()
-                .position(|t| t.name == c.typename)
-                .unwrap_or(usize::MAX)
-        };
+        let index: HashMap<&str, usize> =
+            table.iter().enumerate().map(|(i, t)| (t.name, i)).collect();
+        let pos = |ty: &str| index.get(ty).copied().unwrap_or(usize::MAX);
         let mut models: Vec<&CpuDef> = cpus::models(&m.config).collect();
         match family(&m.config) {
             // get_sorted_cpu_model_list sorts by (ordering, name); the
@@ -70,7 +69,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                 (x86_ordering(b.name), b.name).cmp(&(x86_ordering(a.name), a.name))
             }),
             // object_class_foreach with prepending: reversed table order.
-            Family::S390x => models.sort_by_key(|c| std::cmp::Reverse(pos(c))),
+            Family::S390x => models.sort_by_key(|c| std::cmp::Reverse(pos(c.typename))),
             // The models in table order (named by type, without
             // typename), after the alias table prepended entry by entry.
             Family::Ppc => {
@@ -79,22 +78,15 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                 } else {
                     "-powerpc-cpu"
                 };
-                let model_pos = |c: &CpuDef| {
-                    let ty = format!("{}{suffix}", c.name);
-                    table
-                        .iter()
-                        .position(|t| t.name == ty)
-                        .unwrap_or(usize::MAX)
-                };
-                models.sort_by_key(|c| {
+                models.sort_by_cached_key(|c| {
                     if c.typename.is_empty() {
-                        (1, model_pos(c))
+                        (1, pos(&format!("{}{suffix}", c.name)))
                     } else {
                         (0, usize::from(c.alias_rank))
                     }
                 })
             }
-            _ => models.sort_by_key(|c| pos(c)),
+            _ => models.sort_by_key(|c| pos(c.typename)),
         }
         Ok(models
             .into_iter()
