@@ -7,7 +7,8 @@ use qapi_defs::{
     CpuDefinitionInfo, CpuModelExpansionInfo, CpuModelExpansionType, CpuModelInfo,
     query_cpu_definitions, query_cpu_model_expansion,
 };
-use qapi_runtime::{Command, Config, Error, Handlers, QapiType, Value, sym};
+use qapi_runtime::sym;
+use qapi_runtime::{Command, Config, Error, Handlers, QapiType, Value};
 
 use crate::emulator::cpus::{self, CpuDef, ExpansionKind};
 use crate::emulator::types::TypeTable;
