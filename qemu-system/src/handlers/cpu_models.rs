@@ -149,11 +149,16 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         // (`migratable` on x86's max and host picks the other expansion);
         // features that imply others are not modelled.
         let has_migratable = fam == Family::X86 && matches!(model.name, "max" | "host");
-        let full = cpus::expansion(&m.config, model.name, ExpansionKind::Full, false);
+        // The model's properties: those of its full expansion (its static
+        // one where only that exists).
+        let known = cpus::expansion(&m.config, model.name, ExpansionKind::Full, false)
+            .or_else(|| cpus::expansion(&m.config, model.name, ExpansionKind::Static, false));
         let mut unmigratable = false;
         let mut set: Vec<(&str, &Value)> = Vec::new();
         for (k, v) in props.into_iter().flat_map(|d| d.iter()) {
-            if matches!(fam, Family::Arm | Family::LoongArch) {
+            let is_known = known.is_some_and(|e| e.keys.contains(&k));
+            if matches!(fam, Family::Arm | Family::LoongArch) && !is_known {
+                // These visit `props` as a dictionary of known keys.
                 return Err(Error::generic(format!(
                     "Parameter 'model.props.{k}' is unexpected"
                 )));
@@ -163,7 +168,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                     Value::Bool(b) => unmigratable = !b,
                     _ => return Err(expected(k, "boolean")),
                 }
-            } else if full.is_some_and(|e| e.keys.contains(&k)) {
+            } else if is_known {
                 set.push((k, v));
             } else {
                 return Err(Error::generic(format!(
@@ -219,9 +224,9 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     });
 }
 
-/// QERR_INVALID_PARAMETER_TYPE of the property visitor.
+/// QERR_INVALID_PARAMETER_TYPE of the visitor over `model.props`.
 fn expected(name: &str, ty: &str) -> Error {
     Error::generic(format!(
-        "Invalid parameter type for '{name}', expected: {ty}"
+        "Invalid parameter type for 'model.props.{name}', expected: {ty}"
     ))
 }
