@@ -128,6 +128,10 @@ fn requests(real: &mut Session) -> Vec<String> {
         r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"max","props":{"migratable":false}}}}"#,
         r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"max","props":{"nope":true}}}}"#,
         r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"max","props":5}}}"#,
+        r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"max","props":{"migratable":1}}}}"#,
+        r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"max","props":{"pmu":1}}}}"#,
+        r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"max","props":{"pmu":true}}}}"#,
+        r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"static","model":{"name":"max","props":{"pmu":false}}}}"#,
     ]
     .iter()
     .map(|s| s.to_string())
