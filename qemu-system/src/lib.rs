@@ -8,6 +8,7 @@
 
 pub mod actions;
 pub mod diag;
+pub mod emulator;
 pub mod facts;
 pub mod handlers;
 pub mod hmp;

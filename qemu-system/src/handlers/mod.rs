@@ -8,16 +8,19 @@ pub mod background;
 pub mod block;
 pub mod char;
 pub mod control;
-pub mod cpu;
+pub mod cpu_models;
 pub mod cxl;
 pub mod devices;
 pub mod fds;
 pub mod hmp;
 pub mod machine;
+pub mod machine_types;
 pub mod migration;
 pub mod objects;
+pub mod options;
 pub mod qom;
 pub mod qom_set;
+pub mod qom_types;
 pub mod storage;
 pub mod ui;
 pub mod x86;
@@ -36,10 +39,10 @@ pub fn all() -> Handlers<NoneMachine> {
     block::register(&mut h);
     char::register(&mut h);
     control::register(&mut h);
-    cpu::register(&mut h);
     cxl::register(&mut h);
     devices::register(&mut h);
     fds::register(&mut h);
+    cpu_models::register(&mut h);
     hmp::register(&mut h);
     machine::register(&mut h);
     migration::register(&mut h);
@@ -50,5 +53,8 @@ pub fn all() -> Handlers<NoneMachine> {
     ui::register(&mut h);
     x86::register(&mut h);
     xquery::register(&mut h);
+    qom_types::register(&mut h);
+    machine_types::register(&mut h);
+    options::register(&mut h);
     h
 }

@@ -1,0 +1,16 @@
+//! The generated tables (`scripts/qemu-facts-gen.py`); see the parent
+//! module for what they hold.  Not formatted: one row per line keeps
+//! them reviewable and cheap to diff.
+
+#[rustfmt::skip]
+pub mod conds;
+#[rustfmt::skip]
+pub mod cpus;
+#[rustfmt::skip]
+pub mod machines;
+#[rustfmt::skip]
+pub mod misc;
+#[rustfmt::skip]
+pub mod props;
+#[rustfmt::skip]
+pub mod types;

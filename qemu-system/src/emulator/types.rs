@@ -1,0 +1,127 @@
+//! QOM types and their properties, and the per-configuration view of the
+//! type table.
+
+use std::collections::HashMap;
+
+use qapi_defs::qemu::QemuConfig;
+use qapi_runtime::Value;
+use qapi_runtime::pred::Cond;
+
+use super::data;
+use super::holds;
+
+/// A QOM type as `TypeInfo` declares it.
+pub struct TypeDef {
+    pub name: &'static str,
+    pub parent: Option<&'static str>,
+    pub abstract_: bool,
+    /// The interfaces the type itself declares (its parents' come with them).
+    pub interfaces: &'static [&'static str],
+    pub cond: Cond,
+}
+
+/// A property's default value (`ObjectProperty.defval`).
+pub enum Dv {
+    Bool(bool),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    Str(&'static str),
+    List(&'static [Dv]),
+}
+
+impl Dv {
+    pub fn to_value(&self) -> Value {
+        match self {
+            Dv::Bool(b) => Value::Bool(*b),
+            Dv::Int(i) => Value::Int(*i),
+            Dv::Uint(u) => Value::from(*u),
+            Dv::Float(f) => Value::Double(*f),
+            Dv::Str(s) => Value::from(*s),
+            Dv::List(l) => Value::List(l.iter().map(Dv::to_value).collect()),
+        }
+    }
+}
+
+/// One property of an object of a type.
+pub struct PropDef {
+    pub name: &'static str,
+    pub ty: &'static str,
+    pub desc: Option<&'static str>,
+    pub default: Option<Dv>,
+}
+
+/// The properties an object of type `ty` has (instance and class), as
+/// `device-list-properties` or `qom-list-properties` lists them.
+pub struct PropSet {
+    pub ty: &'static str,
+    pub cond: Cond,
+    pub props: &'static [PropDef],
+}
+
+/// The type table of one configuration.
+pub struct TypeTable {
+    /// Types in the table's iteration order.
+    order: Vec<&'static TypeDef>,
+    by_name: HashMap<&'static str, &'static TypeDef>,
+}
+
+impl TypeTable {
+    pub fn new(cfg: &QemuConfig) -> TypeTable {
+        let order: Vec<&'static TypeDef> = data::types::TYPE_ORDER
+            .iter()
+            .find(|(cond, _)| holds(cfg, *cond))
+            .map(|(_, idx)| {
+                idx.iter()
+                    .filter_map(|&i| data::types::TYPES.get(usize::from(i)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let by_name = order.iter().map(|t| (t.name, *t)).collect();
+        TypeTable { order, by_name }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&'static TypeDef> {
+        self.by_name.get(name).copied()
+    }
+
+    /// `g_hash_table_foreach` over the table.
+    pub fn iter(&self) -> impl Iterator<Item = &'static TypeDef> + '_ {
+        self.order.iter().copied()
+    }
+
+    /// The type and its ancestors, most derived first.
+    pub fn ancestors(&self, ty: &'static TypeDef) -> impl Iterator<Item = &'static TypeDef> + '_ {
+        let mut cur = Some(ty);
+        std::iter::from_fn(move || {
+            let t = cur?;
+            cur = t.parent.and_then(|p| self.get(p));
+            Some(t)
+        })
+    }
+
+    /// `object_class_dynamic_cast(ty, target) != NULL`: `target` is `ty`,
+    /// an ancestor, or an interface (or an ancestor of one) that `ty` or
+    /// an ancestor declares.
+    pub fn is_a(&self, ty: &'static TypeDef, target: &str) -> bool {
+        self.ancestors(ty).any(|a| {
+            a.name == target
+                || a.interfaces.iter().any(|i| {
+                    self.get(i)
+                        .is_some_and(|it| self.ancestors(it).any(|x| x.name == target))
+                })
+        })
+    }
+}
+
+/// The stored property list of `ty` in `table` for `cfg`.
+pub fn props_of(
+    table: &'static [PropSet],
+    cfg: &QemuConfig,
+    ty: &str,
+) -> Option<&'static [PropDef]> {
+    table
+        .iter()
+        .find(|s| s.ty == ty && holds(cfg, s.cond))
+        .map(|s| s.props)
+}

@@ -1,0 +1,227 @@
+//! `machine-target.json`: `query-cpu-definitions` and
+//! `query-cpu-model-expansion` over the CPU model data.
+
+use std::collections::HashMap;
+
+use qapi_defs::qemu::QemuConfig;
+use qapi_defs::sym;
+use qapi_defs::{
+    CpuDefinitionInfo, CpuModelExpansionInfo, CpuModelExpansionType, CpuModelInfo,
+    query_cpu_definitions, query_cpu_model_expansion,
+};
+use qapi_runtime::{Error, Handlers, Value};
+
+use crate::emulator::cpus::{self, CpuDef, ExpansionKind};
+use crate::emulator::types::TypeTable;
+use crate::machine::NoneMachine;
+
+/// The CPU families whose QMP code differs (`target/*/`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Family {
+    X86,
+    S390x,
+    Arm,
+    Riscv,
+    LoongArch,
+    Ppc,
+    Other,
+}
+
+fn family(cfg: &QemuConfig) -> Family {
+    let has = |s| cfg.is_defined(&s);
+    if has(sym::TARGET_I386) {
+        Family::X86
+    } else if has(sym::TARGET_S390X) {
+        Family::S390x
+    } else if has(sym::TARGET_ARM) {
+        Family::Arm
+    } else if has(sym::TARGET_RISCV) {
+        Family::Riscv
+    } else if has(sym::TARGET_LOONGARCH64) {
+        Family::LoongArch
+    } else if has(sym::TARGET_PPC) {
+        Family::Ppc
+    } else {
+        Family::Other
+    }
+}
+
+/// `X86CPUClass.ordering`: `max` 9, `host` and `base` 8, the rest 0.
+fn x86_ordering(name: &str) -> u8 {
+    match name {
+        "max" => 9,
+        "host" | "base" => 8,
+        _ => 0,
+    }
+}
+
+pub fn register(h: &mut Handlers<NoneMachine>) {
+    h.add::<query_cpu_definitions>(|m, _| {
+        let table = TypeTable::new(&m.config);
+        // Models in the type table's order (object_class_get_list, then
+        // prepended once more by the list builder).
+        let index: HashMap<&str, usize> =
+            table.iter().enumerate().map(|(i, t)| (t.name, i)).collect();
+        let pos = |ty: &str| index.get(ty).copied().unwrap_or(usize::MAX);
+        let mut models: Vec<&CpuDef> = cpus::models(&m.config).collect();
+        match family(&m.config) {
+            // get_sorted_cpu_model_list sorts by (ordering, name); the
+            // entries are prepended, so the reply is descending.
+            Family::X86 => models.sort_by(|a, b| {
+                (x86_ordering(b.name), b.name).cmp(&(x86_ordering(a.name), a.name))
+            }),
+            // object_class_foreach with prepending: reversed table order.
+            Family::S390x => models.sort_by_key(|c| std::cmp::Reverse(pos(c.typename))),
+            // The models in table order (named by type, without
+            // typename), after the alias table prepended entry by entry.
+            Family::Ppc => {
+                let suffix = if m.config.is_defined(&sym::TARGET_PPC64) {
+                    "-powerpc64-cpu"
+                } else {
+                    "-powerpc-cpu"
+                };
+                models.sort_by_cached_key(|c| {
+                    if c.typename.is_empty() {
+                        (1, pos(&format!("{}{suffix}", c.name)))
+                    } else {
+                        (0, usize::from(c.alias_rank))
+                    }
+                })
+            }
+            _ => models.sort_by_key(|c| pos(c.typename)),
+        }
+        Ok(models
+            .into_iter()
+            .map(|c| CpuDefinitionInfo {
+                name: c.name.to_owned(),
+                migration_safe: c.migration_safe,
+                r#static: c.static_,
+                unavailable_features: c
+                    .unavailable
+                    .map(|u| u.iter().map(|s| (*s).to_owned()).collect()),
+                typename: c.typename.to_owned(),
+                alias_of: c.alias_of.map(str::to_owned),
+                deprecated: c.deprecated,
+            })
+            .collect())
+    });
+    h.add::<query_cpu_model_expansion>(|m, args| {
+        let fam = family(&m.config);
+        let kind = match args.r#type {
+            CpuModelExpansionType::Static => ExpansionKind::Static,
+            CpuModelExpansionType::Full => ExpansionKind::Full,
+        };
+        let unsupported = match fam {
+            Family::Arm | Family::Riscv => kind == ExpansionKind::Static,
+            Family::LoongArch => kind == ExpansionKind::Full,
+            _ => false,
+        };
+        if unsupported {
+            return Err(Error::generic(
+                "The requested expansion type is not supported",
+            ));
+        }
+        let name = args.model.name.as_str();
+        let Some(model) = cpus::find(&m.config, name) else {
+            return Err(Error::generic(match fam {
+                Family::X86 => format!("CPU model '{name}' not found"),
+                Family::S390x => format!("The CPU definition '{name}' is unknown."),
+                Family::Arm if name == "host" => "The CPU type 'host' requires KVM".to_owned(),
+                Family::Arm => format!("The CPU type '{name}' is not a recognized ARM CPU type"),
+                Family::Riscv => format!("The CPU type '{name}' is not a known RISC-V CPU type"),
+                Family::LoongArch => {
+                    format!("The CPU type '{name}' is not a recognized LoongArch CPU type")
+                }
+                _ => format!("The CPU type '{name}' is not a recognized CPU type"),
+            }));
+        };
+        let props = match &args.model.props {
+            None => None,
+            Some(Value::Dict(d)) => Some(d),
+            Some(_) => {
+                return Err(Error::generic(
+                    "Invalid parameter type for 'model.props', expected: object",
+                ));
+            }
+        };
+        // Properties are applied in the order given; the first one the
+        // model lacks fails.  Each sets its own key of the expansion
+        // (`migratable` on x86's max and host picks the other expansion);
+        // features that imply others are not modelled.
+        let has_migratable = fam == Family::X86 && matches!(model.name, "max" | "host");
+        // The model's properties: those of its full expansion (its static
+        // one where only that exists).
+        let known = cpus::expansion(&m.config, model.name, ExpansionKind::Full, false)
+            .or_else(|| cpus::expansion(&m.config, model.name, ExpansionKind::Static, false));
+        let mut unmigratable = false;
+        let mut set: Vec<(&str, &Value)> = Vec::new();
+        for (k, v) in props.into_iter().flat_map(|d| d.iter()) {
+            let is_known = known.is_some_and(|e| e.keys.contains(&k));
+            if matches!(fam, Family::Arm | Family::LoongArch) && !is_known {
+                // These visit `props` as a dictionary of known keys.
+                return Err(Error::generic(format!(
+                    "Parameter 'model.props.{k}' is unexpected"
+                )));
+            }
+            if k == "migratable" && has_migratable {
+                match v {
+                    Value::Bool(b) => unmigratable = !b,
+                    _ => return Err(expected(k, "boolean")),
+                }
+            } else if is_known {
+                set.push((k, v));
+            } else {
+                return Err(Error::generic(format!(
+                    "Property '{}.{k}' not found",
+                    model.typename
+                )));
+            }
+        }
+        let exp = cpus::expansion(&m.config, model.name, kind, unmigratable)
+            .or_else(|| cpus::expansion(&m.config, model.name, kind, false))
+            .ok_or_else(|| {
+                Error::generic(format!(
+                    "The expansion of CPU model '{name}' is not implemented by this emulator"
+                ))
+            })?;
+        if let Some(e) = exp.error {
+            return Err(Error::generic(e));
+        }
+        let mut props = exp.props();
+        for (k, v) in set {
+            if let Some(slot) = props.get_mut(k) {
+                if slot.qtype() != v.qtype() {
+                    return Err(match slot {
+                        Value::Bool(_) => expected(k, "boolean"),
+                        _ => Error::generic(format!(
+                            "Setting '{k}' to a {:?} in query-cpu-model-expansion is not implemented by this emulator",
+                            v.qtype()
+                        )),
+                    });
+                }
+                *slot = v.clone();
+            }
+        }
+        let info = CpuModelExpansionInfo {
+            model: CpuModelInfo {
+                name: exp.name.to_owned(),
+                // An empty property set is left out.
+                props: (!props.is_empty()).then_some(Value::Dict(props)),
+            },
+            deprecated_props: exp
+                .deprecated
+                .map(|d| d.iter().map(|s| (*s).to_owned()).collect())
+                .unwrap_or_default(),
+        };
+        // `deprecated-props` exists on s390x only: its `if` keeps it off
+        // the wire elsewhere.
+        Ok(info)
+    });
+}
+
+/// QERR_INVALID_PARAMETER_TYPE of the visitor over `model.props`.
+fn expected(name: &str, ty: &str) -> Error {
+    Error::generic(format!(
+        "Invalid parameter type for 'model.props.{name}', expected: {ty}"
+    ))
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Reads the emulator facts off Debian's real qemu-system-* binaries.
+
+For each target: start `-machine none -accel tcg` with QMP on stdio, ask
+qom-list-types (abstract=true), qom-list-properties / device-list-properties
+for the types libvirt asks about, query-machines (compat-props),
+query-cpu-definitions, query-cpu-model-expansion (static and full, per
+model), query-tpm-models/-types, query-command-line-options and
+query-gic-capabilities, and write the raw replies as JSON to OUTDIR/<target>.json.
+
+This is input for scripts/qemu-facts-gen.py, which writes the reviewed
+Rust tables; nothing here is loaded by the product.
+
+usage: qemu-facts-collect.py OUTDIR [TARGET...]
+"""
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+TARGETS = [
+    "aarch64", "alpha", "arm", "avr", "hppa", "i386", "loongarch64", "m68k",
+    "microblaze", "microblazeel", "mips", "mips64", "mips64el", "mipsel",
+    "or1k", "ppc", "ppc64", "riscv32", "riscv64", "rx", "s390x", "sh4",
+    "sh4eb", "sparc", "sparc64", "tricore", "x86_64", "xtensa", "xtensaeb",
+]
+
+# The types libvirt 11.3 asks device-list-properties / qom-list-properties
+# about (src/qemu/qemu_capabilities.c: virQEMUCapsDeviceProps,
+# virQEMUCapsObjectProps, the CPU and machine types it asks about), as its
+# probe logs of all 26 arches show them.
+DEVICE_PROPS = [
+    "virtio-blk-pci", "virtio-net-pci", "virtio-scsi-pci", "virtio-net-ccw",
+    "virtio-scsi-ccw", "vfio-pci", "scsi-hd", "ide-hd", "PIIX4_PM",
+    "usb-redir", "usb-storage", "kvm-pit", "VGA", "vmware-svga", "qxl",
+    "virtio-gpu-pci", "virtio-gpu-device", "ICH9-LPC", "virtio-balloon-pci",
+    "virtio-balloon-ccw", "virtio-balloon-device", "intel-iommu", "mch",
+    "nvdimm", "pcie-root-port", "usb-host", "vhost-user-fs-device",
+    "virtio-mem-pci", "virtio-iommu-pci", "virtio-blk-ccw",
+    "virtio-gpu-ccw", "virtio-iommu-device", "spapr-pci-host-bridge",
+]
+OBJECT_PROPS = ["memory-backend-file", "memory-backend-memfd"]
+
+
+class Qmp:
+    def __init__(self, target):
+        self.p = subprocess.Popen(
+            [f"/usr/bin/qemu-system-{target}", "-machine", "none", "-accel", "tcg",
+             "-nodefaults", "-display", "none", "-S", "-qmp", "stdio"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.greeting = self._read()
+        self.cmd("qmp_capabilities")
+
+    def _read(self):
+        while True:
+            line = self.p.stdout.readline()
+            if not line:
+                raise EOFError
+            msg = json.loads(line)
+            if "event" not in msg:
+                return msg
+
+    def cmd(self, name, **args):
+        req = {"execute": name}
+        if args:
+            req["arguments"] = args
+        self.p.stdin.write(json.dumps(req).encode() + b"\n")
+        self.p.stdin.flush()
+        return self._read()
+
+    def close(self):
+        self.cmd("quit")
+        self.p.wait()
+
+
+def collect(target):
+    q = Qmp(target)
+    out = {"target": target}
+    out["types"] = q.cmd("qom-list-types", abstract=True)["return"]
+    # The non-abstract list tells which types are abstract.
+    concrete = {t["name"] for t in q.cmd("qom-list-types")["return"]}
+    names = [t["name"] for t in out["types"]]
+    out["abstract"] = sorted(n for n in names if n not in concrete)
+    # Interfaces: every type implementing each interface type.
+    out["implements"] = {}
+    iface_names = [t["name"] for t in out["types"] if t.get("parent") == "interface"]
+    for n in iface_names:
+        r = q.cmd("qom-list-types", implements=n, abstract=True)["return"]
+        out["implements"][n] = [t["name"] for t in r]
+    out["device_props"] = {}
+    for t in DEVICE_PROPS:
+        out["device_props"][t] = q.cmd("device-list-properties", typename=t)
+    out["qom_props"] = {}
+    extra = list(OBJECT_PROPS)
+    out["machines"] = q.cmd("query-machines", **{"compat-props": True})
+    out["machines_plain"] = q.cmd("query-machines")
+    for m in out["machines"].get("return", []):
+        extra.append(m["name"] + "-machine")
+    extra += ["none-machine", "generic-pc-machine", f"max-{target}-cpu",
+              "max-x86_64-cpu", "max-i386-cpu", "max-arm-cpu", "max-s390x-cpu",
+              "virt-machine", "s390-ccw-virtio-machine", "pseries-machine"]
+    for t in sorted(set(extra)):
+        out["qom_props"][t] = q.cmd("qom-list-properties", typename=t)
+    out["cpu_defs"] = q.cmd("query-cpu-definitions")
+    out["expansions"] = {}
+    models = [m["name"] for m in out["cpu_defs"].get("return", [])]
+    for m in models:
+        for ty in ("static", "full"):
+            for props in (None, {"migratable": False}):
+                model = {"name": m}
+                if props:
+                    model["props"] = props
+                out["expansions"][f"{ty}/{m}/{1 if props else 0}"] = q.cmd(
+                    "query-cpu-model-expansion", type=ty, model=model)
+    out["tpm_models"] = q.cmd("query-tpm-models")
+    out["tpm_types"] = q.cmd("query-tpm-types")
+    out["cmdline"] = q.cmd("query-command-line-options")
+    out["gic"] = q.cmd("query-gic-capabilities")
+    q.close()
+    return out
+
+
+def main():
+    outdir = sys.argv[1]
+    targets = sys.argv[2:] or TARGETS
+    os.makedirs(outdir, exist_ok=True)
+
+    def one(t):
+        data = collect(t)
+        with open(os.path.join(outdir, f"{t}.json"), "w") as f:
+            json.dump(data, f, indent=0)
+        return t
+
+    with ThreadPoolExecutor(2) as ex:
+        for t in ex.map(one, targets):
+            print("collected", t, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
