@@ -184,8 +184,15 @@ impl<S: Machine> Shared<S> {
         if !desc.success_response {
             return Ok(None);
         }
-        let ret = match (desc.ret, output::needs_shaping(&self.config.compat)) {
-            (Some(t), true) => output::shape(t, ret, &self.config),
+        // What this configuration compiles out never reaches the wire.
+        let ret = match desc.ret {
+            Some(t) if self.shaping().needs(cmd.name) => output::shape(t, ret, &self.config)
+                .ok_or_else(|| {
+                    Error::generic(format!(
+                        "The reply of {} does not exist in this configuration",
+                        req.name
+                    ))
+                })?,
             _ => ret,
         };
         Ok(Some(ret))

@@ -27,6 +27,7 @@ use crate::desc::{Entity, Kind};
 use crate::introspect::{self, Schema};
 use crate::registry::{Registry, RegistryError};
 use crate::value::{Dict, Value};
+use crate::visit::output::ShapingPlan;
 
 pub use events::EventSink;
 pub use session::Session;
@@ -56,6 +57,8 @@ pub(crate) struct Shared<S> {
     pub events: EventSink,
     query_commands: OnceLock<Value>,
     query_qmp_schema: OnceLock<Value>,
+    /// Which commands' replies need shaping, computed at the first reply.
+    shaping: OnceLock<ShapingPlan>,
     /// Set when the machine asked to exit.
     exit: AtomicI32,
     /// Run once before the process exits (`quit`).
@@ -140,6 +143,7 @@ impl<S: Machine> Server<S> {
                 events,
                 query_commands: OnceLock::new(),
                 query_qmp_schema: OnceLock::new(),
+                shaping: OnceLock::new(),
                 exit: AtomicI32::new(NO_EXIT),
                 exit_hooks: Mutex::new(Vec::new()),
             }),
@@ -248,6 +252,17 @@ impl<S: Machine> Shared<S> {
                 raw(&Value::List(list))
             })
             .clone()
+    }
+
+    /// Which commands' replies need shaping (see [`crate::visit::output`]).
+    pub fn shaping(&self) -> &ShapingPlan {
+        self.shaping.get_or_init(|| {
+            let rets = self
+                .commands
+                .values()
+                .filter_map(|c| Some((c.name, c.as_command()?.ret?)));
+            ShapingPlan::new(rets, &self.config)
+        })
     }
 
     /// `query-qmp-schema`, computed once per server.
