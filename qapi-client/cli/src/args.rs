@@ -57,24 +57,33 @@ fn insert(d: &mut Dict, key: &str, value: Value) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    fn s(words: &[&str]) -> String {
+    fn get(words: &[&str], path: &[&str]) -> String {
         let w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
-        qapi_runtime::Value::Dict(parse(&w).unwrap()).to_string()
+        let mut v = Value::Dict(parse(&w).unwrap());
+        for k in path {
+            v = v.as_dict().unwrap().get(k).unwrap().clone();
+        }
+        v.to_string()
     }
 
     #[test]
     fn values() {
-        assert_eq!(
-            s(&[
-                "a=1",
-                "b=true",
-                "c=hello",
-                r#"d={"x": [1]}"#,
-                "e.f=2",
-                "e.g=x y"
-            ]),
-            r#"{"a": 1, "b": true, "c": "hello", "d": {"x": [1]}, "e": {"f": 2, "g": "x y"}}"#
-        );
+        let w = [
+            "a=1",
+            "b=true",
+            "c=hello",
+            r#"d={"x": [1]}"#,
+            "e.f=2",
+            "e.g=x y",
+            "h='q'",
+        ];
+        assert_eq!(get(&w, &["a"]), "1");
+        assert_eq!(get(&w, &["b"]), "true");
+        assert_eq!(get(&w, &["c"]), r#""hello""#);
+        assert_eq!(get(&w, &["d", "x"]), "[1]");
+        assert_eq!(get(&w, &["e", "f"]), "2");
+        assert_eq!(get(&w, &["e", "g"]), r#""x y""#);
+        assert_eq!(get(&w, &["h"]), r#""q""#);
     }
 
     #[test]
