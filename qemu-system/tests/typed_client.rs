@@ -239,8 +239,8 @@ fn sweep(binary: &str, program: PathBuf) -> Sweep {
     };
     let table = table();
     for name in &listed {
-        if ENDING.contains(&name.as_str()) || !(name.starts_with("query-") || !mandatory_args(name))
-        {
+        let wanted = name.starts_with("query-") || !mandatory_args(name);
+        if ENDING.contains(&name.as_str()) || !wanted {
             continue;
         }
         let Some((_, runner)) = table.iter().find(|(n, _)| n == name) else {
