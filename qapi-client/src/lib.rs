@@ -26,8 +26,14 @@ pub mod protocol;
 pub mod schema;
 pub mod typed;
 
+#[cfg(feature = "tokio")]
+pub mod nonblocking;
+
 pub use blocking::{Client, Options, Stream};
 pub use error::{ErrorReply, QmpError};
 pub use message::{EventMessage, Greeting, Message, Timestamp, Typed};
 pub use protocol::{Protocol, RequestId};
 pub use schema::ServerInfo;
+
+#[cfg(feature = "tokio")]
+pub use nonblocking::AsyncClient;

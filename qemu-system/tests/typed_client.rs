@@ -340,3 +340,113 @@ fn our_binary() {
     let results = parallel(jobs, 4, |(b, p)| sweep(&b, p));
     report("ours", &results);
 }
+
+/// The async client and target awareness on x86_64 and aarch64, real and
+/// ours: typed replies, `STOP`/`RESUME` as typed events, and questions
+/// about commands, members and enum values answered from the server's
+/// schema.
+#[test]
+fn async_client_and_target_awareness() {
+    use qapi_defs::schema::{misc_target, net, run_state};
+    use qapi_runtime::Empty;
+    use qmp_client::AsyncClient;
+
+    let links = TempDir::new("async-links");
+    let mut jobs = Vec::new();
+    for t in ["x86_64", "aarch64"] {
+        jobs.push((t, PathBuf::from(format!("/usr/bin/qemu-system-{t}"))));
+        jobs.push((t, links.link(t)));
+    }
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    for (target, program) in jobs {
+        let who = format!("{target} {}", program.display());
+        let dir = TempDir::new("async");
+        let sock = dir.path().join("qmp.sock");
+        let mut child = Process::new(&program)
+            .args([
+                "-machine",
+                "none",
+                "-nodefaults",
+                "-display",
+                "none",
+                "-S",
+                "-qmp",
+            ])
+            .arg(format!("unix:{},server=on,wait=off", sock.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while UnixStream::connect(&sock).is_err() {
+            assert!(Instant::now() < deadline, "{who}: no socket");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        rt.block_on(async {
+            let t = Duration::from_secs(20);
+            let mut c = AsyncClient::connect_unix(&sock, Default::default())
+                .await
+                .unwrap_or_else(|e| panic!("{who}: {e}"));
+            assert_eq!(c.greeting().version, (10, 0, 2), "{who}");
+            let st = c
+                .execute::<run_state::query_status>(Empty {})
+                .await
+                .unwrap();
+            assert_eq!(st.status, run_state::RunState::Prelaunch, "{who}");
+            c.execute::<misc::cont>(Empty {}).await.unwrap();
+            c.execute::<misc::stop>(Empty {}).await.unwrap();
+            let mut seen = Vec::new();
+            while seen.len() < 2 {
+                let e = tokio::time::timeout(t, c.next_event())
+                    .await
+                    .unwrap()
+                    .unwrap();
+                if let Some(r) = e.decode::<run_state::Resume>() {
+                    r.unwrap();
+                    seen.push("RESUME");
+                } else if let Some(s) = e.decode::<run_state::Stop>() {
+                    s.unwrap();
+                    seen.push("STOP");
+                }
+            }
+            assert_eq!(seen, ["RESUME", "STOP"], "{who}");
+
+            let info = c.server_info().await.unwrap();
+            assert_eq!(info.arch, target);
+            assert_eq!(
+                info.supports::<misc_target::rtc_reset_reinjection>(),
+                target == "x86_64",
+                "{who}"
+            );
+            assert!(info.supports::<run_state::query_status>(), "{who}");
+            assert!(info.supports_event::<run_state::Stop>(), "{who}");
+            assert!(info.supports_argument::<machine_target::query_cpu_model_expansion>("model"));
+            assert_eq!(
+                info.has_enum_value(net::NetClientDriver::User),
+                Some(true),
+                "{who}"
+            );
+            assert_eq!(
+                info.has_enum_value(net::NetClientDriver::VmnetHost),
+                Some(false),
+                "{who}"
+            );
+            assert_eq!(
+                info.has_member::<run_state::StatusInfo>("running"),
+                Some(true),
+                "{who}"
+            );
+            assert_eq!(
+                info.has_member::<run_state::StatusInfo>("nope"),
+                Some(false),
+                "{who}"
+            );
+        });
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
