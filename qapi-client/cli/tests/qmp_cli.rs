@@ -168,3 +168,72 @@ fn commands_and_client_side_argument_checks() {
         r#"{"error": {"class": "DeviceNotFound", "desc": "Device '/nowhere' not found"}}"#
     );
 }
+
+#[test]
+fn events_stream_from_a_second_monitor() {
+    let dir = std::env::temp_dir().join(format!("qmp-cli-events-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.sock"), dir.join("b.sock"));
+    let mut cmd = Command::new("/usr/bin/qemu-system-x86_64");
+    cmd.args(["-machine", "none", "-nodefaults", "-display", "none", "-S"]);
+    for s in [&a, &b] {
+        cmd.arg("-qmp")
+            .arg(format!("unix:{},server=on,wait=off", s.display()));
+    }
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let emu = Emulator {
+        child,
+        dir: dir.clone(),
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !(a.exists() && b.exists()) {
+        assert!(Instant::now() < deadline, "no sockets");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let mut events = Command::new(env!("CARGO_BIN_EXE_qmp"))
+        .arg(&a)
+        .arg("--events")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Events go to negotiated monitors only, and when `qmp --events` has
+    // negotiated cannot be seen from outside: cause events until one shows.
+    let mut out = String::new();
+    let stdout = events.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while out.is_empty() {
+        assert!(Instant::now() < deadline, "no event");
+        assert!(qmp(&b, &["cont"]).status.success());
+        assert!(qmp(&b, &["stop"]).status.success());
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
+            out = line;
+        }
+    }
+    let _ = events.kill();
+    let _ = events.wait();
+    // Printed as QEMU writes events (QDict order).
+    assert!(out.starts_with(r#"{"timestamp": {"seconds": "#), "{out}");
+    assert!(
+        out.ends_with(r#"}, "event": "RESUME", "data": {}}"#),
+        "{out}"
+    );
+    drop(emu);
+}
