@@ -601,3 +601,57 @@ fn real_x86_64_pc_machine() {
         hot.len()
     );
 }
+
+/// Over TCP (real QEMU; our binary's monitors are unix sockets), with
+/// out-of-band execution negotiated: `migrate-pause` runs out of band and
+/// its error reply is QEMU's; in-band commands still answer.
+#[test]
+fn real_tcp_with_oob() {
+    use qapi_defs::schema::{migration, run_state};
+    use qapi_runtime::Empty;
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let child = Process::new("/usr/bin/qemu-system-x86_64")
+        .args([
+            "-machine",
+            "none",
+            "-nodefaults",
+            "-display",
+            "none",
+            "-S",
+            "-qmp",
+        ])
+        .arg(format!("tcp:127.0.0.1:{port},server=on,wait=off"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let _child = KillOnDrop(child);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut c = loop {
+        match Client::connect_tcp(("127.0.0.1", port), qmp_client::Options { oob: true }) {
+            Ok(c) => break c,
+            Err(e) => {
+                assert!(Instant::now() < deadline, "no TCP monitor: {e}");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    };
+    assert!(c.oob_enabled());
+    match c.execute_oob::<migration::migrate_pause>(Empty {}) {
+        Err(QmpError::Reply(e)) => assert_eq!(
+            (e.class.as_str(), e.desc.as_str()),
+            (
+                "GenericError",
+                "migrate-pause is currently only supported during postcopy-active or postcopy-recover state"
+            )
+        ),
+        r => panic!("{r:?}"),
+    }
+    let st = c.execute::<run_state::query_status>(Empty {}).unwrap();
+    assert_eq!(st.status, run_state::RunState::Prelaunch);
+}
