@@ -5,7 +5,8 @@
 //! Whatever bytes arrive, [`Protocol::feed`] returns, with an error when
 //! they are not QMP; memory stays bounded (the runtime's stream parser
 //! bounds a message, replies are kept only for requests in flight, and the
-//! event queue keeps the newest [`MAX_EVENTS`]).
+//! event queue keeps the newest events within [`MAX_EVENTS`] and
+//! [`MAX_EVENT_BYTES`]).
 
 use std::collections::{HashMap, VecDeque};
 
@@ -17,6 +18,25 @@ use crate::message::{EventMessage, Greeting, Message};
 
 /// Events kept while nobody reads them; older ones are dropped first.
 pub const MAX_EVENTS: usize = 1 << 16;
+/// The approximate memory those events may hold (see [`approx_size`]).
+pub const MAX_EVENT_BYTES: usize = 64 << 20;
+
+/// About the memory a value holds: enough to bound a queue.
+pub fn approx_size(v: &Value) -> usize {
+    const NODE: usize = std::mem::size_of::<Value>();
+    match v {
+        Value::Str(s) => NODE + s.len(),
+        Value::List(l) => NODE + l.iter().map(approx_size).sum::<usize>(),
+        Value::Dict(d) => {
+            NODE + d
+                .iter()
+                .map(|(k, v)| k.len() + 24 + approx_size(v))
+                .sum::<usize>()
+        }
+        Value::Raw(r) => NODE + r.len(),
+        _ => NODE,
+    }
+}
 
 /// A request's id: the client numbers its requests.
 pub type RequestId = u64;
@@ -38,7 +58,8 @@ pub struct Protocol {
     next_id: RequestId,
     in_flight: Vec<InFlight>,
     replies: HashMap<RequestId, ReplyResult>,
-    events: VecDeque<EventMessage>,
+    events: VecDeque<(EventMessage, usize)>,
+    event_bytes: usize,
     dropped_events: u64,
     /// Set once the server sent something that is not QMP.
     broken: Option<String>,
@@ -90,11 +111,18 @@ impl Protocol {
                 self.greeting = Some(g);
             }
             Message::Event(e) => {
-                if self.events.len() >= MAX_EVENTS {
-                    self.events.pop_front();
+                let size = approx_size(&e.data) + e.name.len();
+                while !self.events.is_empty()
+                    && (self.events.len() >= MAX_EVENTS
+                        || self.event_bytes + size > MAX_EVENT_BYTES)
+                {
+                    if let Some((_, n)) = self.events.pop_front() {
+                        self.event_bytes -= n;
+                    }
                     self.dropped_events += 1;
                 }
-                self.events.push_back(e);
+                self.event_bytes += size;
+                self.events.push_back((e, size));
             }
             Message::Reply { id, result } => {
                 let pos = match &id {
@@ -154,7 +182,9 @@ impl Protocol {
 
     /// The oldest event not taken yet.
     pub fn next_event(&mut self) -> Option<EventMessage> {
-        self.events.pop_front()
+        let (e, n) = self.events.pop_front()?;
+        self.event_bytes -= n;
+        Some(e)
     }
 
     /// Events received and not taken yet.
@@ -162,7 +192,7 @@ impl Protocol {
         self.events.len()
     }
 
-    /// Events dropped because the queue was full.
+    /// Events dropped because the queue was full (by count or size).
     pub fn dropped_events(&self) -> u64 {
         self.dropped_events
     }
@@ -176,5 +206,55 @@ impl Protocol {
         } else {
             QmpError::Protocol("the connection closed inside a message".into())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn greeted() -> Protocol {
+        let mut p = Protocol::new();
+        p.feed(br#"{"QMP": {"version": {"qemu": {"micro": 2, "minor": 0, "major": 10}, "package": ""}, "capabilities": []}}"#)
+            .unwrap();
+        p
+    }
+
+    #[test]
+    fn the_event_queue_keeps_the_newest_within_its_bounds() {
+        let mut p = greeted();
+        let big = "x".repeat(1 << 20);
+        for i in 0..100 {
+            let ev = format!(
+                r#"{{"event": "E{i}", "data": {{"s": "{big}"}}, "timestamp": {{"seconds": 1, "microseconds": 2}}}}"#
+            );
+            p.feed(ev.as_bytes()).unwrap();
+        }
+        let n = p.pending_events();
+        assert!(n < 64 && n > 32, "{n}");
+        assert_eq!(p.dropped_events() as usize, 100 - n);
+        assert_eq!(p.next_event().unwrap().name, format!("E{}", 100 - n));
+        for _ in 0..(1 << 16) + 10 {
+            p.feed(br#"{"event": "S", "timestamp": {"seconds": 1, "microseconds": 2}}"#)
+                .unwrap();
+        }
+        assert_eq!(p.pending_events(), MAX_EVENTS);
+    }
+
+    #[test]
+    fn replies_go_to_their_requests_and_errors_stick() {
+        let mut p = greeted();
+        let (a, _) = p.request("a", None, false, true);
+        let (b, bytes) = p.request("b", None, true, true);
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            format!("{{\"exec-oob\": \"b\", \"id\": {b}}}\n")
+        );
+        p.feed(format!(r#"{{"return": 1, "id": {b}}}{{"return": 2}}"#).as_bytes())
+            .unwrap();
+        assert_eq!(p.take_reply(b), Some(Ok(Value::Int(1))));
+        assert_eq!(p.take_reply(a), Some(Ok(Value::Int(2))));
+        assert!(p.feed(b"[1]").is_err());
+        assert!(p.feed(b"{}").is_err(), "sticky");
     }
 }
