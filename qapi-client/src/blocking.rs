@@ -35,6 +35,13 @@ impl Stream {
             Stream::Tcp(s) => s.set_read_timeout(t),
         }
     }
+
+    fn set_nonblocking(&self, on: bool) -> io::Result<()> {
+        match self {
+            Stream::Unix(s) => s.set_nonblocking(on),
+            Stream::Tcp(s) => s.set_nonblocking(on),
+        }
+    }
 }
 
 impl Read for Stream {
@@ -156,9 +163,48 @@ impl Client {
                 "out-of-band execution was not negotiated".into(),
             ));
         }
+        let pipelining = self.proto.in_flight() > 0;
         let (id, bytes) = self.proto.request(name, args, oob, expect_reply);
-        self.stream.write_all(&bytes)?;
+        if pipelining {
+            self.write_draining(&bytes)?;
+        } else {
+            self.stream.write_all(&bytes)?;
+        }
         Ok(id)
+    }
+
+    /// Writes while requests are in flight: a server that stops reading
+    /// until its replies are read (QEMU's monitor, ours) would otherwise
+    /// deadlock with a client that stops reading until its request is
+    /// written.  Whatever arrives meanwhile goes to the protocol.
+    fn write_draining(&mut self, bytes: &[u8]) -> Result<(), QmpError> {
+        self.stream.set_nonblocking(true)?;
+        let r = self.write_draining_nonblocking(bytes);
+        self.stream.set_nonblocking(false)?;
+        r
+    }
+
+    fn write_draining_nonblocking(&mut self, mut bytes: &[u8]) -> Result<(), QmpError> {
+        use io::ErrorKind::{Interrupted, WouldBlock};
+        while !bytes.is_empty() {
+            match self.stream.write(bytes) {
+                Ok(0) => return Err(io::Error::from(io::ErrorKind::WriteZero).into()),
+                Ok(n) => bytes = &bytes[n..],
+                Err(e) if e.kind() == Interrupted => {}
+                Err(e) if e.kind() == WouldBlock => match self.stream.read(&mut self.buf) {
+                    Ok(0) => return Err(self.proto.eof()),
+                    Ok(n) => self.proto.feed(&self.buf[..n])?,
+                    Err(e) if e.kind() == Interrupted => {}
+                    // Neither side can move yet: wait a little.
+                    Err(e) if e.kind() == WouldBlock => {
+                        std::thread::sleep(Duration::from_micros(100))
+                    }
+                    Err(e) => return Err(e.into()),
+                },
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
     }
 
     /// Waits for the reply to request `id`; events arriving meanwhile are

@@ -4,7 +4,7 @@
 //! the next await).
 
 use qapi_runtime::{Command, Dict, QapiType, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncReadExt;
 use tokio::net::{TcpStream, ToSocketAddrs, UnixStream};
 
 use crate::blocking::Options;
@@ -111,11 +111,47 @@ impl AsyncClient {
             ));
         }
         let (id, bytes) = self.proto.request(name, args, oob, expect_reply);
-        match &mut self.stream {
-            AsyncStream::Unix(s) => s.write_all(&bytes).await?,
-            AsyncStream::Tcp(s) => s.write_all(&bytes).await?,
-        }
+        self.write_draining(&bytes).await?;
         Ok(id)
+    }
+
+    /// Writes, taking in what the server sends meanwhile: a server that
+    /// stops reading until its replies are read would otherwise deadlock
+    /// with pipelined requests.  Not cancel-safe: a request dropped half
+    /// written breaks the stream.
+    async fn write_draining(&mut self, mut bytes: &[u8]) -> Result<(), QmpError> {
+        use std::io::ErrorKind::WouldBlock;
+        use tokio::io::Interest;
+        while !bytes.is_empty() {
+            let ready = match &self.stream {
+                AsyncStream::Unix(s) => s.ready(Interest::READABLE | Interest::WRITABLE).await?,
+                AsyncStream::Tcp(s) => s.ready(Interest::READABLE | Interest::WRITABLE).await?,
+            };
+            if ready.is_writable() {
+                let r = match &self.stream {
+                    AsyncStream::Unix(s) => s.try_write(bytes),
+                    AsyncStream::Tcp(s) => s.try_write(bytes),
+                };
+                match r {
+                    Ok(n) => bytes = &bytes[n..],
+                    Err(e) if e.kind() == WouldBlock => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            if ready.is_readable() && !bytes.is_empty() {
+                let r = match &self.stream {
+                    AsyncStream::Unix(s) => s.try_read(&mut self.buf),
+                    AsyncStream::Tcp(s) => s.try_read(&mut self.buf),
+                };
+                match r {
+                    Ok(0) => return Err(self.proto.eof()),
+                    Ok(n) => self.proto.feed(&self.buf[..n])?,
+                    Err(e) if e.kind() == WouldBlock => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
+        Ok(())
     }
 
     pub async fn wait(&mut self, id: RequestId) -> Result<ReplyResult, QmpError> {

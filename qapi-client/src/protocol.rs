@@ -175,6 +175,11 @@ impl Protocol {
         self.replies.remove(&id)
     }
 
+    /// Requests waiting for their replies.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.len()
+    }
+
     /// Whether request `id` still waits for its reply.
     pub fn is_in_flight(&self, id: RequestId) -> bool {
         self.in_flight.iter().any(|f| f.id == id)

@@ -1,6 +1,7 @@
 //! Client speed (`cargo bench -p qemu-system --bench client`): the typed
 //! client (`qapi-client`, here `qmp_client`) beside a raw socket write+read
-//! and the `qapi` 0.15 crate, on the same servers in the same run: Debian's
+//! the `qapi` 0.15 crate and Python's `qemu.qmp` (whichever version the
+//! client tests installed, if any), on the same servers in the same run: Debian's
 //! real `qemu-system-x86_64` 10.0.2 and our binary, `-machine none`.
 //! Each client gets a fresh server (QEMU's monitor serves one client at a
 //! time).  Measured: the median of 5 runs of 2,000 sequential
@@ -31,10 +32,11 @@ impl Drop for Server {
 }
 
 fn start(program: &Path, extra: &[&str]) -> (Server, UnixStream) {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let socket = std::env::temp_dir().join(format!(
         "qmp-client-bench-{}-{}.sock",
         std::process::id(),
-        Instant::now().elapsed().as_nanos()
+        N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
     let _ = std::fs::remove_file(&socket);
     let child = Command::new(program)
@@ -131,6 +133,56 @@ fn qapi015(stream: UnixStream) -> Duration {
     })
 }
 
+/// Python's `qemu.qmp`: the median of 5 x N sequential round trips.
+const PY_BENCH: &str = r#"
+import asyncio, sys, time
+from importlib.metadata import version
+from qemu.qmp import QMPClient
+
+async def main(path, n):
+    c = QMPClient('bench')
+    await c.connect(path)
+    ts = []
+    for _ in range(5):
+        t = time.perf_counter()
+        for _ in range(n):
+            await c.execute('query-version')
+        ts.append(time.perf_counter() - t)
+    ts.sort()
+    print(version('qemu.qmp'), ts[2])
+    await c.disconnect()
+
+asyncio.run(main(sys.argv[1], int(sys.argv[2])))
+"#;
+
+/// A Python that imports `qemu.qmp`: the system's, or the client tests' venv.
+fn python() -> Option<PathBuf> {
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("qmp-venv/bin/python3");
+    [PathBuf::from("python3"), venv].into_iter().find(|py| {
+        Command::new(py)
+            .args(["-c", "import qemu.qmp"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// `(version, time for N)` of `qemu.qmp` on a fresh server.
+fn qemu_qmp(py: &Path, program: &Path, extra: &[&str]) -> Option<(String, Duration)> {
+    let (s, stream) = start(program, extra);
+    drop(stream);
+    std::thread::sleep(Duration::from_millis(50));
+    let out = Command::new(py)
+        .args(["-c", PY_BENCH])
+        .arg(&s.socket)
+        .arg(N.to_string())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (ver, secs) = text.trim().split_once(' ')?;
+    Some((ver.to_owned(), Duration::from_secs_f64(secs.parse().ok()?)))
+}
+
 fn us(d: Duration) -> String {
     format!("{:.1} us", d.as_secs_f64() * 1e6 / N as f64)
 }
@@ -143,8 +195,11 @@ fn main() {
     let real = PathBuf::from(
         std::env::var_os("QEMU_BINARY").unwrap_or_else(|| "qemu-system-x86_64".into()),
     );
-    println!("| server | raw write+read | qapi-client typed | qapi 0.15 | qapi-client pipelined |");
-    println!("|---|---|---|---|---|");
+    let py = python();
+    println!(
+        "| server | raw write+read | qapi-client typed | qapi 0.15 | qemu.qmp | qapi-client pipelined |"
+    );
+    println!("|---|---|---|---|---|---|");
     for (name, program, extra) in [
         ("real QEMU 10.0.2", &real, &[][..]),
         ("ours", &ours_bin, &["-target", "x86_64"][..]),
@@ -161,8 +216,16 @@ fn main() {
             let (_s, st) = start(program, extra);
             qapi015(st)
         };
+        let py_cell = match py.as_deref().and_then(|py| qemu_qmp(py, program, extra)) {
+            Some((ver, d)) => format!(
+                "{} ({:.2}x raw, {ver})",
+                us(d),
+                d.as_secs_f64() / r.as_secs_f64()
+            ),
+            None => "n/a (no qemu.qmp)".to_owned(),
+        };
         println!(
-            "| {name} | {} | {} ({:.2}x raw) | {} ({:.2}x raw) | {} |",
+            "| {name} | {} | {} ({:.2}x raw) | {} ({:.2}x raw) | {py_cell} | {} |",
             us(r),
             us(o),
             o.as_secs_f64() / r.as_secs_f64(),

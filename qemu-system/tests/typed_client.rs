@@ -655,3 +655,68 @@ fn real_tcp_with_oob() {
     let st = c.execute::<run_state::query_status>(Empty {}).unwrap();
     assert_eq!(st.status, run_state::RunState::Prelaunch);
 }
+
+/// Pipelining thousands of requests, blocking and async, on real QEMU and
+/// ours: servers stop reading while their replies wait, so the client
+/// must read while it writes.
+#[test]
+fn pipelining_does_not_deadlock() {
+    const N: usize = 5000;
+    let links = TempDir::new("pipe-links");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    for program in [
+        PathBuf::from("/usr/bin/qemu-system-x86_64"),
+        links.link("x86_64"),
+    ] {
+        let dir = TempDir::new("pipe");
+        let mut emu = start(&program, dir.path());
+        let ids: Vec<_> = (0..N)
+            .map(|_| emu.client.send("query-version", None, false, true).unwrap())
+            .collect();
+        for id in ids {
+            let v = emu.client.wait(id).unwrap().unwrap();
+            typed::decode_return::<control::query_version>(v).unwrap();
+        }
+        drop(emu);
+
+        let dir = TempDir::new("pipe-async");
+        let sock = dir.path().join("qmp.sock");
+        let child = Process::new(&program)
+            .args([
+                "-machine",
+                "none",
+                "-nodefaults",
+                "-display",
+                "none",
+                "-S",
+                "-qmp",
+            ])
+            .arg(format!("unix:{},server=on,wait=off", sock.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let _child = KillOnDrop(child);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while UnixStream::connect(&sock).is_err() {
+            assert!(Instant::now() < deadline, "no socket");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        rt.block_on(async {
+            let mut c = qmp_client::AsyncClient::connect_unix(&sock, Default::default())
+                .await
+                .unwrap();
+            let mut ids = Vec::new();
+            for _ in 0..N {
+                ids.push(c.send("query-version", None, false, true).await.unwrap());
+            }
+            for id in ids {
+                c.wait(id).await.unwrap().unwrap();
+            }
+        });
+    }
+}
