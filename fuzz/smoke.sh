@@ -3,7 +3,7 @@
 #
 # Installs cargo-fuzz if missing, builds every target with one
 # `cargo fuzz build`, seeds fresh corpora from the reference captures, then
-# runs all four targets (model too) at once for SMOKE_SECONDS (default 100) each, together
+# runs all five targets (model too) at once for SMOKE_SECONDS (default 100) each, together
 # with the saved reproducers of fuzz/regressions/.  Fails if any target
 # crashes, times out or runs out of memory; the failing input is printed
 # in base64 so that it survives the CI machine.
@@ -18,7 +18,7 @@ cd "$here"
 
 seconds="${SMOKE_SECONDS:-100}"
 reference="${QAPI_REFERENCE:-$(dirname "$repo")/shared/reference/qemu-10.0.2}"
-targets=(json_stream dispatch serde_roundtrip model)
+targets=(json_stream dispatch serde_roundtrip client_reader model)
 # cargo-fuzz needs nightly flags; the stable toolchain accepts them so.
 export RUSTC_BOOTSTRAP=1
 # Safe Rust: no sanitizer (2x faster), but overflow and debug checks on.

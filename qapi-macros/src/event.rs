@@ -148,6 +148,19 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             )
         }
     };
+    // The inverse of `data`, for clients reading events.
+    let from_data = match (&data, &item.fields) {
+        (Data::None, syn::Fields::Unit) => quote!(::core::result::Result::Ok(#ident)),
+        (Data::None, _) => quote!(::core::result::Result::Ok(#ident {})),
+        (Data::Inline(_), _) => quote!(<Self as ::qapi_runtime::QapiType>::from_value(
+            data.unwrap_or_else(::qapi_runtime::Value::empty_dict)
+        )),
+        (Data::Named(ty), _) => quote!(::core::result::Result::Ok(#ident(
+            <#ty as ::qapi_runtime::QapiType>::from_value(
+                data.unwrap_or_else(::qapi_runtime::Value::empty_dict)
+            )?
+        ))),
+    };
     let is_boxed = boxed.is_some();
     out.extend(common::registered(
         &entity,
@@ -170,6 +183,12 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             }
             fn data(&self) -> ::core::option::Option<::qapi_runtime::Value> {
                 #data_value
+            }
+            #[allow(unused_variables)]
+            fn from_data(
+                data: ::core::option::Option<::qapi_runtime::Value>,
+            ) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
+                #from_data
             }
         }
         #out

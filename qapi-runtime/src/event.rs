@@ -11,4 +11,9 @@ pub trait Event {
     fn entity() -> &'static Entity;
     /// The event's data, or `None` when it has none.
     fn data(&self) -> Option<Value>;
+    /// The event from its data as a client received it (already checked
+    /// against [`Event::entity`]'s data type).
+    fn from_data(data: Option<Value>) -> Result<Self, crate::Error>
+    where
+        Self: Sized;
 }

@@ -214,9 +214,47 @@ fn main() {
     }
     let serde_roundtrip = c.count;
 
+    // client_reader: what servers sent, whole sessions (greeting, replies
+    // and events), one byte at a time (0) and in 7-byte chunks, and each
+    // captured reply after the greeting.
+    let mut c = Corpus::new(&out, "client_reader");
+    let mut greeting = Vec::new();
+    for rec in jsonl(&reference.join("x86_64/transcripts.jsonl")) {
+        let mut session = Vec::new();
+        let lines = rec["greeting"].as_array().into_iter().flatten().chain(
+            rec["exchanges"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|ex| ex["recv"].as_array().into_iter().flatten()),
+        );
+        for line in lines.filter_map(|l| l.as_str()) {
+            session.extend_from_slice(line.as_bytes());
+            session.push(b'\n');
+        }
+        if greeting.is_empty()
+            && let Some(g) = rec["greeting"][0].as_str()
+        {
+            greeting = format!("{g}\n").into_bytes();
+        }
+        c.add(&[&[0u8][..], &session].concat());
+        c.add(&[&[1u8, 7][..], &session].concat());
+    }
+    for name in [
+        "query-version",
+        "query-target",
+        "query-commands",
+        "qmp_capabilities",
+    ] {
+        if let Ok(reply) = fs::read(reference.join(format!("x86_64/{name}.json"))) {
+            c.add(&[&[1u8, 255][..], &greeting, &reply].concat());
+        }
+    }
+    let client_reader = c.count;
+
     println!(
         "seeded {}: json_stream {json_stream}, dispatch {dispatch}, model {model}, \
-         serde_roundtrip {serde_roundtrip} new files",
+         serde_roundtrip {serde_roundtrip}, client_reader {client_reader} new files",
         out.display()
     );
 }

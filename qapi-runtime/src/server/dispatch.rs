@@ -195,9 +195,17 @@ impl<S: Machine> Shared<S> {
         if !desc.success_response {
             return Ok(None);
         }
-        let ret = match (ret, desc.ret, output::needs_shaping(&self.config.compat)) {
-            (Ret::Value(v), Some(t), true) => Ret::Value(output::shape(t, v, &self.config)),
-            (ret, ..) => ret,
+        // What this configuration compiles out never reaches the wire.
+        let ret = match (ret, desc.ret) {
+            (Ret::Value(v), Some(t)) if self.shaping().needs(cmd.name) => {
+                Ret::Value(output::shape(t, v, &self.config).ok_or_else(|| {
+                    Error::generic(format!(
+                        "The reply of {} does not exist in this configuration",
+                        req.name
+                    ))
+                })?)
+            }
+            (ret, _) => ret,
         };
         Ok(Some(ret))
     }

@@ -99,10 +99,14 @@ impl EventSink {
             return;
         }
         let data = match (ev.data(), &entity.kind) {
-            (Some(v), Kind::Event(desc)) => Some(match desc.data {
-                Some(t) => output::shape(t, v, cfg),
-                None => v,
-            }),
+            (Some(v), Kind::Event(desc)) => match desc.data {
+                // Data this configuration cannot have: no such event.
+                Some(t) => match output::shape(t, v, cfg) {
+                    Some(v) => Some(v),
+                    None => return,
+                },
+                None => Some(v),
+            },
             (d, _) => d,
         };
         self.emit_value(E::NAME, data);

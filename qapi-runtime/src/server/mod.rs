@@ -37,6 +37,7 @@ use crate::desc::{Entity, Kind};
 use crate::introspect::{self, Schema};
 use crate::registry::{Registry, RegistryError};
 use crate::value::{Dict, Value};
+use crate::visit::output::ShapingPlan;
 
 pub use events::EventSink;
 pub use session::Session;
@@ -71,6 +72,8 @@ pub(crate) struct Shared<S> {
     /// Replies computed once and kept as JSON text.
     query_commands: OnceLock<Arc<[u8]>>,
     query_qmp_schema: OnceLock<Arc<[u8]>>,
+    /// Which commands' replies need shaping, computed at the first reply.
+    shaping: OnceLock<ShapingPlan>,
     /// Set when the machine asked to exit.
     exit: AtomicI32,
     /// How the server ended, and what wakes its transports.
@@ -165,6 +168,7 @@ impl<S: Machine> Server<S> {
                 events,
                 query_commands: OnceLock::new(),
                 query_qmp_schema: OnceLock::new(),
+                shaping: OnceLock::new(),
                 exit: AtomicI32::new(NO_EXIT),
                 control: Arc::new(Control::default()),
             }),
@@ -279,6 +283,17 @@ impl<S: Machine> Shared<S> {
                 raw(&Value::List(list))
             })
             .clone()
+    }
+
+    /// Which commands' replies need shaping (see [`crate::visit::output`]).
+    pub fn shaping(&self) -> &ShapingPlan {
+        self.shaping.get_or_init(|| {
+            let rets = self
+                .commands
+                .values()
+                .filter_map(|c| Some((c.name, c.as_command()?.ret?)));
+            ShapingPlan::new(rets, &self.config)
+        })
     }
 
     /// `query-qmp-schema`, computed once per server.

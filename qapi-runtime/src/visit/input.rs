@@ -10,6 +10,13 @@
 //! Conditions are evaluated against the [`Config`]: a member, enum value or
 //! branch whose condition is false does not exist for this binary.  Without
 //! a configuration (plain serde use) every condition counts as true.
+//!
+//! [`read_value`] is the tolerant mode a client reads replies and events
+//! with, following QEMU's compatibility promises (members may be added to
+//! returns and events, values to enums, conditional members may be absent):
+//! unknown members are left out, an unknown enum value leaves out the
+//! nearest optional member or list element that holds it, and both are
+//! reported as [`Unknown`]s instead of failing.  Requests stay exact.
 
 use crate::config::{CompatPolicy, Config};
 use crate::desc::{Builtin, Entity, Feature, Kind, Special, TypeRef};
@@ -35,7 +42,7 @@ pub fn check_arguments(
     if let Some(e) = args_type.and_then(TypeRef::entity) {
         v.object_members(e, &mut pending, &mut out)?;
     }
-    v.check_leftover(&pending)?;
+    v.check_leftover(&mut pending)?;
     Ok(out)
 }
 
@@ -47,6 +54,47 @@ pub fn check_value(
     cfg: Option<&Config>,
 ) -> Result<Value, Error> {
     Visitor::new(cfg).visit(ty, None, Some(value))
+}
+
+/// Reads a value a server sent as type `ty`, tolerantly (see the module
+/// documentation): the value the Rust types can hold, and what was left out.
+/// Fails only when the value does not have the type's shape, or when an
+/// unknown enum value sits where nothing can be left out.
+pub fn read_value(ty: &'static TypeRef, value: Value) -> Result<(Value, Vec<Unknown>), Error> {
+    let mut v = Visitor::new(None);
+    v.tolerant = Some(Vec::new());
+    let out = v.visit(ty, None, Some(value))?;
+    if v.unrepresentable {
+        let first = v
+            .tolerant
+            .as_ref()
+            .and_then(|u| u.iter().rev().find(|u| u.kind != UnknownKind::Member));
+        return Err(Error::generic(match first {
+            Some(u) => format!("Unknown value {} at '{}'", u.value, u.path),
+            None => "Unknown value".to_owned(),
+        }));
+    }
+    Ok((out, v.tolerant.unwrap_or_default()))
+}
+
+/// Something a tolerant read left out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unknown {
+    /// Where it was, as QEMU names paths (`info.vcpus[0].state`).
+    pub path: String,
+    pub kind: UnknownKind,
+    /// What it held.
+    pub value: Value,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnknownKind {
+    /// A member the definitions do not have.
+    Member,
+    /// An enum value the definitions do not have.
+    EnumValue,
+    /// A value no branch of an alternate takes.
+    AlternateValue,
 }
 
 /// A container being visited, for error paths (QEMU's `StackObject`): a
@@ -95,6 +143,11 @@ struct Visitor<'c> {
     cfg: Option<&'c Config>,
     policy: CompatPolicy,
     stack: Vec<Frame>,
+    /// Tolerant mode: what was left out so far.
+    tolerant: Option<Vec<Unknown>>,
+    /// Tolerant mode: the value just visited cannot be held (an unknown
+    /// enum value); the nearest optional member or list element drops it.
+    unrepresentable: bool,
 }
 
 impl<'c> Visitor<'c> {
@@ -103,7 +156,22 @@ impl<'c> Visitor<'c> {
             cfg,
             policy: cfg.map(|c| c.compat).unwrap_or_default(),
             stack: Vec::new(),
+            tolerant: None,
+            unrepresentable: false,
         }
+    }
+
+    /// Tolerant mode: records what is left out and marks the value as
+    /// unrepresentable when it is a value (not a member).
+    fn left_out(&mut self, name: Option<&str>, kind: UnknownKind, value: Value) -> Value {
+        let path = self.full_name(name);
+        if let Some(u) = self.tolerant.as_mut() {
+            u.push(Unknown { path, kind, value });
+        }
+        if kind != UnknownKind::Member {
+            self.unrepresentable = true;
+        }
+        Value::Null
     }
 
     fn holds(&self, cond: Cond) -> bool {
@@ -260,6 +328,9 @@ impl<'c> Visitor<'c> {
             _ => &[],
         };
         let Some(found) = values.iter().find(|ev| ev.name == s && self.holds(ev.cond)) else {
+            if self.tolerant.is_some() {
+                return Ok(self.left_out(name, UnknownKind::EnumValue, v));
+            }
             return Err(Error::generic(format!(
                 "Parameter '{}' does not accept value '{s}'",
                 name.unwrap_or("null")
@@ -287,6 +358,8 @@ impl<'c> Visitor<'c> {
                 *index = i;
             }
             match self.visit(elem, None, Some(item)) {
+                // Tolerant mode: an element that cannot be held is left out.
+                Ok(_) if self.unrepresentable => self.unrepresentable = false,
                 Ok(v) => out.push(v),
                 Err(e) => {
                     result = Err(e);
@@ -314,7 +387,7 @@ impl<'c> Visitor<'c> {
         let mut out = Dict::new();
         let r = self
             .object_members(e, &mut pending, &mut out)
-            .and_then(|()| self.check_leftover(&pending));
+            .and_then(|()| self.check_leftover(&mut pending));
         self.stack.pop();
         r.map(|()| Value::Dict(out))
     }
@@ -335,11 +408,24 @@ impl<'c> Visitor<'c> {
             if m.optional && !present {
                 continue;
             }
+            // A conditional member is absent where the server's
+            // configuration compiles it out.
+            if self.tolerant.is_some() && !present && m.cond.is_some() {
+                continue;
+            }
             // Policy is checked before the value, and for a required member
             // even when it is absent.
             self.policy(m.features, ErrorClass::GenericError, "parameter", m.name)?;
             let value = pending.take(m.name);
             let checked = self.visit(m.ty, Some(m.name), value)?;
+            if self.unrepresentable {
+                if !m.optional {
+                    // The object cannot be held either: its container decides.
+                    return Ok(());
+                }
+                self.unrepresentable = false;
+                continue;
+            }
             out.push_unique(m.name, checked);
         }
         if let Kind::Union(u) = &e.kind {
@@ -360,7 +446,19 @@ impl<'c> Visitor<'c> {
     }
 
     /// `qobject_input_check_struct`: names one key nobody consumed.
-    fn check_leftover(&self, pending: &Pending) -> Result<(), Error> {
+    /// Tolerant mode leaves them all out instead.
+    fn check_leftover(&mut self, pending: &mut Pending) -> Result<(), Error> {
+        if self.tolerant.is_some() {
+            let left: Vec<(String, Value)> = pending
+                .entries
+                .iter_mut()
+                .filter_map(|(k, v)| Some((k.clone(), v.take()?)))
+                .collect();
+            for (k, v) in left {
+                self.left_out(Some(&k), UnknownKind::Member, v);
+            }
+            return Ok(());
+        }
         let keys: Vec<&str> = pending.entries.iter().map(|(k, _)| k.as_str()).collect();
         match leftover::first_unconsumed_in_order(&keys, &pending.consumed) {
             Some(i) => Err(Error::generic(format!(
@@ -389,6 +487,9 @@ impl<'c> Visitor<'c> {
             .find(|b| self.holds(b.cond) && alternate_qtype(b.ty) == Some(qtype));
         match branch {
             Some(b) => self.visit(b.ty, name, Some(v)),
+            None if self.tolerant.is_some() => {
+                Ok(self.left_out(name, UnknownKind::AlternateValue, v))
+            }
             None => Err(Error::generic(format!(
                 "Invalid parameter type for '{}', expected: {}",
                 name.unwrap_or("null"),
