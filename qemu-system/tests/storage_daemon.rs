@@ -3,7 +3,9 @@
 //! and `-V`, its messages for bad monitor options, and over a unix-socket
 //! monitor (`--chardev socket,...,server=on,wait=off --monitor chardev=X`)
 //! the greeting, `query-qmp-schema`, `query-commands` and
-//! `query-version`, byte for byte.
+//! `query-version`, byte for byte; and every case of the error corpus
+//! (`qmp-errors.jsonl`: envelope, JSON syntax, arguments...) sent to both
+//! over a stdio monitor, with the same replies.
 
 mod common;
 
@@ -13,7 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{TempDir, binary, show};
+use common::{
+    Qemu, SILENCE, TempDir, base64_decode, binary, diff_lines, parallel, read_reference, show,
+};
 
 const REAL: &str = "/usr/bin/qemu-storage-daemon";
 const T: Duration = Duration::from_secs(20);
@@ -64,6 +68,8 @@ fn command_line_like_the_real_daemon() {
     let cases: Vec<Vec<&str>> = vec![
         vec!["--version"],
         vec!["-V"],
+        vec!["-h"],
+        vec!["--help"],
         vec!["foo"],
         vec!["--chardev"],
         vec!["--bogus"],
@@ -145,5 +151,68 @@ fn monitor_replies_like_the_real_daemon() {
         .filter(|(_, (g, w))| g != w)
         .map(|(n, (g, w))| format!("{n}:\n  real: {}\n  ours: {}", show(w), show(g)))
         .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The lines a daemon with a stdio monitor writes for `send`: its
+/// greeting, then (after negotiating if asked) every reply until output
+/// is silent.
+fn stdio_session(program: &Path, negotiate: bool, send: &[u8]) -> Result<Vec<Vec<u8>>, String> {
+    let args: Vec<String> = ["--chardev", "stdio,id=m", "--monitor", "chardev=m"]
+        .map(String::from)
+        .to_vec();
+    let mut q = Qemu::spawn(program, &args);
+    let mut lines = vec![q.read_line(T).ok_or_else(|| {
+        format!(
+            "{}: no greeting; stderr: {}",
+            program.display(),
+            show(&q.stderr())
+        )
+    })?];
+    if negotiate {
+        q.send(b"{\"execute\":\"qmp_capabilities\"}\n");
+        lines.push(
+            q.read_line(T)
+                .ok_or_else(|| format!("{}: no reply to qmp_capabilities", program.display()))?,
+        );
+    }
+    q.send(send);
+    // The probe shows whether the monitor is still alive afterwards.
+    q.send(b"{\"execute\":\"query-version\",\"id\":\"alive\"}\n");
+    let got = q.collect(usize::MAX, SILENCE, SILENCE, Duration::from_secs(10));
+    lines.extend(got.lines);
+    if !got.partial.is_empty() {
+        lines.push(got.partial);
+    }
+    Ok(lines)
+}
+
+#[test]
+fn error_corpus_like_the_real_daemon() {
+    let corpus = String::from_utf8(read_reference("qmp-errors.jsonl")).expect("UTF-8");
+    let cases: Vec<serde_json::Value> = corpus
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("corpus line"))
+        .collect();
+    let total = cases.len();
+    let dir = TempDir::new("qsd-errors");
+    let ours = ours(&dir);
+    let results = parallel(cases, 2, |case| {
+        let name = case["name"].as_str().unwrap_or("?").to_owned();
+        let send = base64_decode(case["send_b64"].as_str().unwrap_or(""));
+        let negotiate = case["phase"] == "negotiated";
+        let real = stdio_session(Path::new(REAL), negotiate, &send)?;
+        let mine = stdio_session(&ours, negotiate, &send)?;
+        match diff_lines(&real, &mine) {
+            None => Ok(()),
+            Some(d) => Err(format!("case {name} (sent {}):\n{d}", show(&send))),
+        }
+    });
+    let failures: Vec<String> = results.into_iter().filter_map(Result::err).collect();
+    eprintln!(
+        "qemu-storage-daemon: {} of {total} error-corpus cases identical",
+        total - failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

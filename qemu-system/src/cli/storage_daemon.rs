@@ -100,6 +100,12 @@ pub fn parse(argv0: &str, args: &[String]) -> Result<Outcome, CliError> {
             format!("--{name}")
         };
         match name {
+            "help" => {
+                return Ok(Outcome::Exit {
+                    stdout: format!("Usage: {PROGRAM} [options]\n{HELP}"),
+                    code: 0,
+                });
+            }
             "version" => {
                 let (x, y, z) = opts.config.build.version;
                 let pkg = &opts.config.build.package;
@@ -232,3 +238,77 @@ fn monitor(r: &Reporter, loc: &str, arg: &str, opts: &Options) -> Result<String,
     }
     Ok(chardev.to_owned())
 }
+
+/// `qemu-storage-daemon --help` after its first line (`help()` in
+/// storage-daemon/qemu-storage-daemon.c).
+const HELP: &str = r#"QEMU storage daemon
+
+  -h, --help             display this help and exit
+  -T, --trace [[enable=]<pattern>][,events=<file>][,file=<file>]
+                         specify tracing options
+  -V, --version          output version information and exit
+
+  --blockdev [driver=]<driver>[,node-name=<N>][,discard=ignore|unmap]
+             [,cache.direct=on|off][,cache.no-flush=on|off]
+             [,read-only=on|off][,auto-read-only=on|off]
+             [,force-share=on|off][,detect-zeroes=on|off|unmap]
+             [,driver specific parameters...]
+                         configure a block backend
+
+  --chardev <options>    configure a character device backend
+                         (see the qemu(1) man page for possible options)
+
+  --daemonize            daemonize the process, and have the parent exit
+                         once startup is complete
+
+  --export [type=]nbd,id=<id>,node-name=<node-name>[,name=<export-name>]
+           [,writable=on|off][,bitmap=<name>]
+                         export the specified block node over NBD
+                         (requires --nbd-server)
+
+  --export [type=]fuse,id=<id>,node-name=<node-name>,mountpoint=<file>
+           [,growable=on|off][,writable=on|off][,allow-other=on|off|auto]
+                         export the specified block node over FUSE
+
+  --export [type=]vhost-user-blk,id=<id>,node-name=<node-name>,
+           addr.type=unix,addr.path=<socket-path>[,writable=on|off]
+           [,logical-block-size=<block-size>][,num-queues=<num-queues>]
+                         export the specified block node as a
+                         vhost-user-blk device over UNIX domain socket
+  --export [type=]vhost-user-blk,id=<id>,node-name=<node-name>,
+           addr.type=fd,addr.str=<fd>[,writable=on|off]
+           [,logical-block-size=<block-size>][,num-queues=<num-queues>]
+                         export the specified block node as a
+                         vhost-user-blk device over file descriptor
+
+  --export [type=]vduse-blk,id=<id>,node-name=<node-name>
+           ,name=<vduse-name>[,writable=on|off]
+           [,num-queues=<num-queues>][,queue-size=<queue-size>]
+           [,logical-block-size=<logical-block-size>]
+           [,serial=<serial-number>]
+                         export the specified block node as a
+                         vduse-blk device
+
+  --monitor [chardev=]name[,mode=control][,pretty[=on|off]]
+                         configure a QMP monitor
+
+  --nbd-server addr.type=inet,addr.host=<host>,addr.port=<port>
+               [,tls-creds=<id>][,tls-authz=<id>][,max-connections=<n>]
+  --nbd-server addr.type=unix,addr.path=<path>
+               [,tls-creds=<id>][,tls-authz=<id>][,max-connections=<n>]
+                         start an NBD server for exporting block nodes
+
+  --object help          list object types that can be added
+  --object <type>,help   list properties for the given object type
+  --object <type>[,<property>=<value>...]
+                         create a new object of type <type>, setting
+                         properties in the order they are specified. Note
+                         that the 'id' property must be set.
+                         See the qemu(1) man page for documentation of the
+                         objects that can be added.
+
+  --pidfile <path>       write process ID to a file after startup
+
+See <https://qemu.org/contribute/report-a-bug> for how to report bugs.
+More information on the QEMU project at <https://qemu.org>.
+"#;

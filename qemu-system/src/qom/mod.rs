@@ -221,40 +221,16 @@ impl Qom {
         }
         // Insertion order of the root's children (see `ghash`: it decides
         // the iteration order together with the names).
-        let objects = q.add(Some(root), "objects", container.clone());
+        q.add(Some(root), "objects", container.clone());
         let chardevs_root = q.add(Some(root), "chardevs", container.clone());
-        let machine = q.add(
-            Some(root),
-            "machine",
-            chain(vec![
-                class("none-machine", vec![]),
-                machine_class(cfg, machine_props),
-            ]),
-        );
-        q.add(Some(root), "backend", container.clone());
-        let _ = objects;
-        q.add(Some(machine), "peripheral", container.clone());
-        q.add(Some(machine), "peripheral-anon", container.clone());
-        let unattached = q.add(Some(machine), "unattached", container.clone());
-        let bus = chain(vec![
-            class("System", vec![]),
-            class("bus", vec![Property::new("realized", "bool", b(false))]),
-        ]);
-        let sysbus = q.add(Some(unattached), "sysbus", bus);
-        q.objects[sysbus].props.push(Property::new(
-            "hotplug-handler",
-            "link<hotplug-handler>",
-            Prop::Link(None),
-        ));
-        let region = chain(vec![class("memory-region", vec![])]);
-        for (name, size) in [("system[0]", u64::MAX), ("io[0]", 65536u64)] {
-            let r = q.add(Some(unattached), name, region.clone());
-            q.objects[r].props.extend([
-                Property::new("container", "link<memory-region>", Prop::Link(None)),
-                Property::new("addr", "uint64", Prop::Value(Value::Int(0))),
-                Property::new("priority", "uint32", Prop::Value(Value::Int(0))),
-                Property::new("size", "uint64", Prop::Value(Value::from(size))),
-            ]);
+        // The storage daemon has no machine: its root holds the containers.
+        let daemon = cfg
+            .program
+            .is_some_and(|p| std::ptr::eq(p, &qapi_defs::QEMU_STORAGE_DAEMON));
+        if daemon {
+            q.add(Some(root), "backend", container.clone());
+        } else {
+            q.add_machine(root, cfg, machine_props, &container);
         }
         let stdio = chain(vec![
             class("chardev-stdio", vec![]),
@@ -289,6 +265,49 @@ impl Qom {
             }
         }
         q
+    }
+
+    /// `/machine` of `-machine none` and what it holds, then `/backend`
+    /// (in QEMU's order of creation, which decides the root's order).
+    fn add_machine(
+        &mut self,
+        root: usize,
+        cfg: &QemuConfig,
+        machine_props: &[(String, Value)],
+        container: &Arc<Vec<Class>>,
+    ) {
+        let machine = self.add(
+            Some(root),
+            "machine",
+            chain(vec![
+                class("none-machine", vec![]),
+                machine_class(cfg, machine_props),
+            ]),
+        );
+        self.add(Some(root), "backend", container.clone());
+        self.add(Some(machine), "peripheral", container.clone());
+        self.add(Some(machine), "peripheral-anon", container.clone());
+        let unattached = self.add(Some(machine), "unattached", container.clone());
+        let bus = chain(vec![
+            class("System", vec![]),
+            class("bus", vec![Property::new("realized", "bool", b(false))]),
+        ]);
+        let sysbus = self.add(Some(unattached), "sysbus", bus);
+        self.objects[sysbus].props.push(Property::new(
+            "hotplug-handler",
+            "link<hotplug-handler>",
+            Prop::Link(None),
+        ));
+        let region = chain(vec![class("memory-region", vec![])]);
+        for (name, size) in [("system[0]", u64::MAX), ("io[0]", 65536u64)] {
+            let r = self.add(Some(unattached), name, region.clone());
+            self.objects[r].props.extend([
+                Property::new("container", "link<memory-region>", Prop::Link(None)),
+                Property::new("addr", "uint64", Prop::Value(Value::Int(0))),
+                Property::new("priority", "uint32", Prop::Value(Value::Int(0))),
+                Property::new("size", "uint64", Prop::Value(Value::from(size))),
+            ]);
+        }
     }
 
     fn add(&mut self, parent: Option<usize>, name: &str, classes: Arc<Vec<Class>>) -> usize {
