@@ -1,7 +1,8 @@
 //! Client speed (`cargo bench -p qemu-system --bench client`): the typed
 //! client (`qapi-client`, here `qmp_client`) beside a raw socket write+read
-//! the `qapi` 0.15 crate and Python's `qemu.qmp` (whichever version the
-//! client tests installed, if any), on the same servers in the same run: Debian's
+//! the `qapi` 0.15 crate and Python's `qemu.qmp` 0.0.6 (from
+//! `target/python/qemu.qmp-0.0.6`, which `scripts/test.sh` fills), on the
+//! same servers in the same run: Debian's
 //! real `qemu-system-x86_64` 10.0.2 and our binary, `-machine none`.
 //! Each client gets a fresh server (QEMU's monitor serves one client at a
 //! time).  Measured: the median of 5 runs of 2,000 sequential
@@ -155,24 +156,29 @@ async def main(path, n):
 asyncio.run(main(sys.argv[1], int(sys.argv[2])))
 "#;
 
-/// A Python that imports `qemu.qmp`: the system's, or the client tests' venv.
+/// The `PYTHONPATH` folder of `qemu.qmp` 0.0.6, the current release, as
+/// `scripts/test.sh` installs it (`target/python/qemu.qmp-0.0.6`), if it
+/// imports.
 fn python() -> Option<PathBuf> {
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("qmp-venv/bin/python3");
-    [PathBuf::from("python3"), venv].into_iter().find(|py| {
-        Command::new(py)
-            .args(["-c", "import qemu.qmp"])
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()?
+        .join("target/python/qemu.qmp-0.0.6");
+    Command::new("python3")
+        .env("PYTHONPATH", &dir)
+        .args(["-c", "import qemu.qmp"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+        .then_some(dir)
 }
 
 /// `(version, time for N)` of `qemu.qmp` on a fresh server.
-fn qemu_qmp(py: &Path, program: &Path, extra: &[&str]) -> Option<(String, Duration)> {
+fn qemu_qmp(pythonpath: &Path, program: &Path, extra: &[&str]) -> Option<(String, Duration)> {
     let (s, stream) = start(program, extra);
     drop(stream);
     std::thread::sleep(Duration::from_millis(50));
-    let out = Command::new(py)
+    let out = Command::new("python3")
+        .env("PYTHONPATH", pythonpath)
         .args(["-c", PY_BENCH])
         .arg(&s.socket)
         .arg(N.to_string())
@@ -222,7 +228,7 @@ fn main() {
                 us(d),
                 d.as_secs_f64() / r.as_secs_f64()
             ),
-            None => "n/a (no qemu.qmp)".to_owned(),
+            None => "n/a (no qemu.qmp 0.0.6: run scripts/test.sh)".to_owned(),
         };
         println!(
             "| {name} | {} | {} ({:.2}x raw) | {} ({:.2}x raw) | {py_cell} | {} |",
