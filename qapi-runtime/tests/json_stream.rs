@@ -5,16 +5,12 @@
 //! reply without `id`; an object goes on to the dispatcher, whose reply is
 //! not checked here beyond the echoed `id`.
 
-use std::path::PathBuf;
-
 use qapi_runtime::json::{Parsed, StreamParser, to_vec};
 use qapi_runtime::value::{Dict, Value};
 
 const PROBE: &[u8] = b"{\"execute\":\"query-version\",\"id\":\"alive\"}\n";
 
-fn reference_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/qemu-10.0.2")
-}
+use qapi_test_support::reference_dir;
 
 fn b64decode(s: &str) -> Vec<u8> {
     let val = |c: u8| -> u32 {

@@ -243,13 +243,9 @@ impl Process {
         Ok((stream, reader))
     }
 
+    /// A `/proc/<pid>/status` figure in KiB (0 if unreadable).
     fn status(&self, key: &str) -> u64 {
-        let path = format!("/proc/{}/status", self.child.id());
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        text.lines()
-            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
-            .and_then(|r| r.split_whitespace().next()?.parse().ok())
-            .unwrap_or(0)
+        qapi_test_support::proc_status(self.child.id(), key).map_or(0, |bytes| bytes / 1024)
     }
 }
 

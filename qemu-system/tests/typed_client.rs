@@ -20,6 +20,7 @@ use qapi_runtime::{Command, Config, QapiType, Registry, Value};
 use qmp_client::{Client, QmpError, schema, typed};
 
 use common::{TempDir, parallel};
+use qapi_test_support::{MACHINE_NONE, Monitored};
 
 /// Reads a reply into `C`'s types: `Ok(true)` for a return, `Ok(false)`
 /// for an error reply, `Err` when the client could not read it.
@@ -173,54 +174,23 @@ impl Drop for KillOnDrop {
 }
 
 struct Emulator {
-    child: Child,
+    // Declared first: the client goes before the process is killed.
     client: Client,
+    _process: Monitored,
 }
 
-impl Drop for Emulator {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(program: &Path, dir: &Path) -> Emulator {
-    let sock = dir.join("qmp.sock");
-    let mut child = Process::new(program)
-        .args([
-            "-machine",
-            "none",
-            "-nodefaults",
-            "-display",
-            "none",
-            "-S",
-            "-qmp",
-        ])
-        .arg(format!("unix:{},server=on,wait=off", sock.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{}: {e}", program.display()));
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let stream = loop {
-        match UnixStream::connect(&sock) {
-            Ok(s) => break s,
-            Err(_) if Instant::now() < deadline => {
-                if let Ok(Some(st)) = child.try_wait() {
-                    panic!("{} exited: {st}", program.display());
-                }
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            Err(e) => panic!("{}: no QMP socket: {e}", program.display()),
-        }
-    };
+fn start(program: &Path) -> Emulator {
+    let mut process = Monitored::start(program, MACHINE_NONE);
+    let stream = process.take_stream();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .expect("timeout");
     let client = Client::handshake(qmp_client::Stream::Unix(stream), Default::default())
         .unwrap_or_else(|e| panic!("{}: handshake: {e}", program.display()));
-    Emulator { child, client }
+    Emulator {
+        client,
+        _process: process,
+    }
 }
 
 struct Sweep {
@@ -232,8 +202,7 @@ struct Sweep {
 }
 
 fn sweep(binary: &str, program: PathBuf) -> Sweep {
-    let dir = TempDir::new(&format!("sweep-{binary}"));
-    let mut emu = start(&program, dir.path());
+    let mut emu = start(&program);
     let c = &mut emu.client;
     let mut out = Sweep {
         name: binary.to_owned(),
@@ -375,30 +344,9 @@ fn async_client_and_target_awareness() {
         .expect("runtime");
     for (target, program) in jobs {
         let who = format!("{target} {}", program.display());
-        let dir = TempDir::new("async");
-        let sock = dir.path().join("qmp.sock");
-        let child = Process::new(&program)
-            .args([
-                "-machine",
-                "none",
-                "-nodefaults",
-                "-display",
-                "none",
-                "-S",
-                "-qmp",
-            ])
-            .arg(format!("unix:{},server=on,wait=off", sock.display()))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn");
-        let _child = KillOnDrop(child);
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while UnixStream::connect(&sock).is_err() {
-            assert!(Instant::now() < deadline, "{who}: no socket");
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        let mut process = Monitored::start(&program, MACHINE_NONE);
+        drop(process.take_stream());
+        let sock = process.socket().to_path_buf();
         rt.block_on(async {
             let t = Duration::from_secs(20);
             let mut c = AsyncClient::connect_unix(&sock, Default::default())
@@ -617,15 +565,8 @@ fn real_tcp_with_oob() {
         .expect("a free port")
         .port();
     let child = Process::new("/usr/bin/qemu-system-x86_64")
-        .args([
-            "-machine",
-            "none",
-            "-nodefaults",
-            "-display",
-            "none",
-            "-S",
-            "-qmp",
-        ])
+        .args(MACHINE_NONE)
+        .arg("-qmp")
         .arg(format!("tcp:127.0.0.1:{port},server=on,wait=off"))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -673,8 +614,7 @@ fn pipelining_does_not_deadlock() {
         PathBuf::from("/usr/bin/qemu-system-x86_64"),
         links.link("x86_64"),
     ] {
-        let dir = TempDir::new("pipe");
-        let mut emu = start(&program, dir.path());
+        let mut emu = start(&program);
         let ids: Vec<_> = (0..N)
             .map(|_| emu.client.send("query-version", None, false, true).unwrap())
             .collect();
@@ -684,30 +624,9 @@ fn pipelining_does_not_deadlock() {
         }
         drop(emu);
 
-        let dir = TempDir::new("pipe-async");
-        let sock = dir.path().join("qmp.sock");
-        let child = Process::new(&program)
-            .args([
-                "-machine",
-                "none",
-                "-nodefaults",
-                "-display",
-                "none",
-                "-S",
-                "-qmp",
-            ])
-            .arg(format!("unix:{},server=on,wait=off", sock.display()))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn");
-        let _child = KillOnDrop(child);
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while UnixStream::connect(&sock).is_err() {
-            assert!(Instant::now() < deadline, "no socket");
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        let mut process = Monitored::start(&program, MACHINE_NONE);
+        drop(process.take_stream());
+        let sock = process.socket().to_path_buf();
         rt.block_on(async {
             let mut c = qmp_client::AsyncClient::connect_unix(&sock, Default::default())
                 .await

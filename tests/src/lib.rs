@@ -1,22 +1,7 @@
 //! Helpers shared by the integration tests: where the reference data is,
 //! and readable diffs.
 
-use std::path::{Path, PathBuf};
-
-/// `<workspace root>/../shared`, found from this package's manifest
-/// directory (never from the working directory).
-pub fn shared_dir() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = manifest
-        .parent()
-        .expect("the tests package lives in the workspace");
-    root.join("..").join("shared")
-}
-
-/// `../shared/reference/qemu-10.0.2`.
-pub fn captures_dir() -> PathBuf {
-    shared_dir().join("reference").join("qemu-10.0.2")
-}
+pub use qapi_test_support::{reference_dir as captures_dir, shared_dir};
 
 /// Every capture folder (one per captured binary), sorted.
 pub fn capture_targets() -> Vec<String> {

@@ -2,10 +2,11 @@
 //! on any of the 30 binaries; a command prints its reply; arguments are
 //! refused client-side with the message the server itself gives.
 
-use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+use qapi_test_support::{MACHINE_NONE, Monitored, TempDir, real_binary};
 
 fn binaries() -> Vec<String> {
     let mut v: Vec<String> = qapi_defs::qemu::targets::TARGETS
@@ -16,54 +17,29 @@ fn binaries() -> Vec<String> {
     v
 }
 
-/// A real emulator with a QMP socket in its own directory; killed when dropped.
-struct Emulator {
-    child: Child,
-    dir: PathBuf,
-}
+/// A real emulator with a QMP socket; killed when dropped.
+struct Emulator(Monitored);
 
 impl Emulator {
     fn start(binary: &str) -> Emulator {
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("qmp-cli-{binary}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let sock = dir.join("qmp.sock");
-        let child = Command::new(format!("/usr/bin/qemu-system-{binary}"))
-            .args([
-                "-machine",
-                "none",
-                "-nodefaults",
-                "-display",
-                "none",
-                "-S",
-                "-qmp",
-            ])
-            .arg(format!("unix:{},server=on,wait=off", sock.display()))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("qemu-system-{binary}: {e}"));
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while UnixStream::connect(&sock).is_err() {
-            assert!(Instant::now() < deadline, "{binary}: no QMP socket");
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        Emulator { child, dir }
+        let mut process = Monitored::start(&real_binary(binary), MACHINE_NONE);
+        // The monitor serves one client: leave it to `qmp`.
+        drop(process.take_stream());
+        Emulator(process)
     }
 
     fn sock(&self) -> PathBuf {
-        self.dir.join("qmp.sock")
+        self.0.socket().to_path_buf()
     }
 }
 
-impl Drop for Emulator {
+/// A child process killed when dropped (also when a test fails).
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
 
@@ -171,12 +147,10 @@ fn commands_and_client_side_argument_checks() {
 
 #[test]
 fn events_stream_from_a_second_monitor() {
-    let dir = std::env::temp_dir().join(format!("qmp-cli-events-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let (a, b) = (dir.join("a.sock"), dir.join("b.sock"));
-    let mut cmd = Command::new("/usr/bin/qemu-system-x86_64");
-    cmd.args(["-machine", "none", "-nodefaults", "-display", "none", "-S"]);
+    let dir = TempDir::new("qmp-cli-events");
+    let (a, b) = (dir.path().join("a.sock"), dir.path().join("b.sock"));
+    let mut cmd = Command::new(real_binary("x86_64"));
+    cmd.args(MACHINE_NONE);
     for s in [&a, &b] {
         cmd.arg("-qmp")
             .arg(format!("unix:{},server=on,wait=off", s.display()));
@@ -187,10 +161,7 @@ fn events_stream_from_a_second_monitor() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let emu = Emulator {
-        child,
-        dir: dir.clone(),
-    };
+    let emu = KillOnDrop(child);
     let deadline = Instant::now() + Duration::from_secs(20);
     while !(a.exists() && b.exists()) {
         assert!(Instant::now() < deadline, "no sockets");

@@ -5,11 +5,9 @@
 //! Each test file uses a subset of these helpers.
 #![allow(dead_code)]
 
-use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
@@ -49,66 +47,33 @@ pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_qemu-system"))
 }
 
-/// The workspace root: the parent of this package's directory.
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the package lives inside the workspace")
-        .to_path_buf()
-}
+// Each test file uses some of these.
+#[allow(unused_imports)]
+pub use qapi_test_support::{
+    diff_lines, parallel, read_reference, reference_dir, show, workspace_root,
+};
 
-/// `<workspace root>/../shared/reference/qemu-10.0.2`.
-pub fn reference_dir() -> PathBuf {
-    workspace_root()
-        .join("..")
-        .join("shared")
-        .join("reference")
-        .join("qemu-10.0.2")
-}
-
-/// Reads a reference file, failing the test with its path if it is missing.
-pub fn read_reference(rel: &str) -> Vec<u8> {
-    let p = reference_dir().join(rel);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
-}
-
-/// A directory removed when dropped.
-pub struct TempDir(PathBuf);
+/// A scratch folder (removed when dropped) that can hold links to the
+/// binary under test.
+pub struct TempDir(qapi_test_support::TempDir);
 
 impl TempDir {
     pub fn new(tag: &str) -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let p = std::env::temp_dir().join(format!(
-            "qemu-system-test-{tag}-{}-{}-{nanos}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&p).unwrap_or_else(|e| panic!("mkdir {}: {e}", p.display()));
-        TempDir(p)
+        TempDir(qapi_test_support::TempDir::new(tag))
     }
 
     pub fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 
     /// A symlink `qemu-system-<target>` to the binary under test.
     pub fn link(&self, target: &str) -> PathBuf {
-        let link = self.0.join(format!("qemu-system-{target}"));
+        let link = self.path().join(format!("qemu-system-{target}"));
         if !link.exists() {
             std::os::unix::fs::symlink(binary(), &link)
                 .unwrap_or_else(|e| panic!("symlink {}: {e}", link.display()));
         }
         link
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -407,92 +372,4 @@ pub fn normalize_timestamps(line: &[u8]) -> Vec<u8> {
         i += 1;
     }
     out
-}
-
-/// Shows bytes readably: printable ASCII as is, the rest escaped, cut
-/// to a sensible length.
-pub fn show(bytes: &[u8]) -> String {
-    const MAX: usize = 400;
-    let mut s = String::new();
-    for &b in bytes.iter().take(MAX) {
-        match b {
-            b'\n' => s.push_str("\\n"),
-            b'\r' => s.push_str("\\r"),
-            b'\t' => s.push_str("\\t"),
-            b'\\' => s.push_str("\\\\"),
-            0x20..=0x7e => s.push(b as char),
-            _ => {
-                let _ = write!(s, "\\x{b:02x}");
-            }
-        }
-    }
-    if bytes.len() > MAX {
-        let _ = write!(s, "... ({} bytes in all)", bytes.len());
-    }
-    s
-}
-
-/// A readable line-by-line comparison: `None` when equal.
-pub fn diff_lines(expected: &[Vec<u8>], got: &[Vec<u8>]) -> Option<String> {
-    if expected == got {
-        return None;
-    }
-    let mut s = String::new();
-    let n = expected.len().max(got.len());
-    for i in 0..n {
-        match (expected.get(i), got.get(i)) {
-            (Some(e), Some(g)) if e == g => {
-                let _ = writeln!(s, "    same     {}", show(e));
-            }
-            (e, g) => {
-                if let Some(e) = e {
-                    let _ = writeln!(s, "    expected {}", show(e));
-                }
-                if let Some(g) = g {
-                    let _ = writeln!(s, "    got      {}", show(g));
-                }
-                if let (Some(e), Some(g)) = (e, g) {
-                    let at = e.iter().zip(g.iter()).take_while(|(a, b)| a == b).count();
-                    let _ = writeln!(s, "    (first difference at byte {at})");
-                }
-            }
-        }
-    }
-    // Long reply lists: keep the report short.
-    let lines: Vec<&str> = s.lines().collect();
-    if lines.len() > 40 {
-        let mut short = lines[..40].join("\n");
-        let _ = write!(short, "\n    ... {} more lines", lines.len() - 40);
-        return Some(short);
-    }
-    Some(s)
-}
-
-/// Runs `jobs` on up to `threads` threads; results in input order.
-pub fn parallel<T: Send, R: Send>(
-    jobs: Vec<T>,
-    threads: usize,
-    f: impl Fn(T) -> R + Sync,
-) -> Vec<R> {
-    let n = jobs.len();
-    let queue = std::sync::Mutex::new(jobs.into_iter().enumerate().collect::<Vec<_>>());
-    let results = std::sync::Mutex::new((0..n).map(|_| None).collect::<Vec<Option<R>>>());
-    std::thread::scope(|s| {
-        for _ in 0..threads.max(1) {
-            s.spawn(|| {
-                loop {
-                    let job = queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
-                    let Some((i, job)) = job else { break };
-                    let r = f(job);
-                    results.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(r);
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner())
-        .into_iter()
-        .map(|r| r.expect("every job ran"))
-        .collect()
 }
