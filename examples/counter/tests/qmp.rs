@@ -2,6 +2,7 @@
 //! `qemu.qmp` (every release `scripts/test.sh` installs) and by the typed
 //! client `qapi-client`.
 
+use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
@@ -30,6 +31,15 @@ struct Counter {
 
 impl Counter {
     fn start(name: &str, sockets: usize, with_history: bool) -> Counter {
+        Counter::start_with_tcp(name, sockets, with_history, None)
+    }
+
+    fn start_with_tcp(
+        name: &str,
+        sockets: usize,
+        with_history: bool,
+        tcp: Option<SocketAddr>,
+    ) -> Counter {
         let dir = std::env::temp_dir().join(format!("qapi-counter-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_qapi-counter"));
@@ -38,6 +48,9 @@ impl Counter {
         }
         if with_history {
             cmd.arg("--with-history");
+        }
+        if let Some(addr) = tcp {
+            cmd.arg("--tcp").arg(addr.to_string());
         }
         let child = cmd
             .stdin(Stdio::null())
@@ -300,10 +313,28 @@ fn qemu_qmp_sees_the_conditional_parts_when_the_symbol_is_defined() {
     }
 }
 
+/// A free TCP port on the loopback (the binary binds it right after).
+fn free_tcp_addr() -> SocketAddr {
+    let l = TcpListener::bind("127.0.0.1:0").expect("bind");
+    l.local_addr().expect("addr")
+}
+
 #[test]
 fn the_typed_client_drives_the_counter() {
-    let counter = Counter::start("typed", 1, false);
+    let addr = free_tcp_addr();
+    let counter = Counter::start_with_tcp("typed", 1, false, Some(addr));
     let mut c = Client::connect_unix(counter.socket(0), Default::default()).expect("connect");
+    // A second monitor, on TCP, sharing the counter.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut tcp = loop {
+        match Client::connect_tcp(addr, Default::default()) {
+            Ok(t) => break t,
+            Err(e) => {
+                assert!(Instant::now() < deadline, "no TCP monitor: {e}");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+    };
     let v = c
         .execute::<schema::counter_add>(schema::CounterAddArgs {
             amount: Amount::Preset(Preset::Ten),
@@ -321,6 +352,11 @@ fn the_typed_client_drives_the_counter() {
         .expect("a COUNTER_CHANGED")
         .expect("its data");
     assert_eq!((changed.previous, changed.value), (0, 10));
+    let on_tcp = tcp
+        .next_event(Some(Duration::from_secs(5)))
+        .expect("read on TCP")
+        .expect("the event on the TCP monitor too");
+    assert!(on_tcp.is::<CounterChanged>());
     let v = c
         .execute::<schema::counter_apply>(CounterAction {
             op: CounterActionBranch::Add(CounterAdd {
@@ -347,9 +383,9 @@ fn the_typed_client_drives_the_counter() {
         err.to_string(),
         "GenericError: Parameter 'status' expects a value in 0..255, not 300"
     );
-    c.execute::<schema::query_counter>(qapi_runtime::Empty)
+    tcp.execute::<schema::query_counter>(qapi_runtime::Empty)
         .map(|v| assert_eq!(v.value, 6))
-        .expect("query-counter");
+        .expect("query-counter on TCP");
     c.execute::<schema::quit>(schema::QuitArgs { status: None })
         .expect("quit");
     assert_eq!(counter.wait().code(), Some(0));
