@@ -16,6 +16,20 @@
 //! `features = [name, other(if = COND)]`.  Fields,
 //! parameters and variants take the same keys in `#[qapi(...)]`.
 //!
+//! `docs/guide.md` in the repository builds a whole service (the crate
+//! `examples/counter`) and lists every key of every macro.
+//!
+//! What the macros generate:
+//!
+//! | Macro | Derives | Implements |
+//! |---|---|---|
+//! | `structure`, `union` | nothing | [`QapiType`](crate::QapiType), [`QapiObject`](crate::QapiObject), serde's `Serialize` and `Deserialize` |
+//! | `enumeration` | `Clone, Copy, Debug, PartialEq, Eq, Hash`, each unless the item derives it itself | [`QapiType`](crate::QapiType), [`QapiEnum`](crate::QapiEnum), serde |
+//! | `branches` | nothing | [`QapiBranches`](crate::QapiBranches) |
+//! | `alternate` | nothing | [`QapiType`](crate::QapiType), serde |
+//! | `command` | — | a marker type named like the function, implementing [`Command`](crate::Command); `<Name>Args` for inline arguments |
+//! | `event` | nothing | [`Event`](crate::Event) |
+//!
 //! # `structure`
 //!
 //! ```
@@ -51,6 +65,9 @@
 //!
 //! # `enumeration`
 //!
+//! The enum gets `Clone, Copy, Debug, PartialEq, Eq, Hash`; a trait the
+//! item derives itself is left to its own derive (no E0119).
+//!
 //! ```
 //! use qapi_runtime as qapi;
 //! use qapi::QapiEnum;
@@ -59,6 +76,7 @@
 //! # mod sym { qapi_runtime::symbols! { build CONFIG_LINUX; } }
 //! // '_' in a value needs QEMU's member-name-exceptions pragma.
 //! #[qapi::enumeration(prefix = "DOC_STATE", pragma(member_name_exception))]
+//! #[derive(Debug)]                          // allowed: the rest is derived
 //! pub enum DocState {
 //!     Running,                              // 'running'
 //!     InternalError,                        // 'internal-error'
@@ -70,6 +88,11 @@
 //!
 //! assert_eq!(DocState::InternalError.as_str(), "internal-error");
 //! assert_eq!(DocState::from_name("utf_8"), Some(DocState::Utf8));
+//!
+//! // Derived: Copy, PartialEq, Eq, Hash.
+//! let s = DocState::Running;
+//! let set: std::collections::HashSet<DocState> = [s, s].into_iter().collect();
+//! assert_eq!(set.len(), 1);
 //! ```
 //!
 //! # `union` and `branches`
@@ -116,6 +139,49 @@
 //! );
 //! ```
 //!
+//! The union's base: without `base`, the struct's members are the union's
+//! own (QAPI's inline base).  `#[qapi::union(base = Type)]` names a base
+//! struct; the union struct still lists the base's members, one for one
+//! and with the same names, the discriminator among them (a missing or
+//! extra member is a compile error naming the QAPI union rule).
+//!
+//! ```
+//! use qapi_runtime as qapi;
+//! qapi::module!("doc");
+//!
+//! #[qapi::enumeration]
+//! pub enum Format { Qcow, Luks }
+//!
+//! #[qapi::structure]
+//! #[derive(Debug, PartialEq)]
+//! pub struct Luks { pub key_secret: String }
+//!
+//! #[qapi::structure]
+//! pub struct OptionsBase {
+//!     pub format: Format,
+//!     pub read_only: Option<bool>,
+//! }
+//!
+//! #[qapi::union(base = OptionsBase)]
+//! #[derive(Debug, PartialEq)]
+//! pub struct Options {
+//!     #[qapi(discriminator)]
+//!     pub format: OptionsBranch,
+//!     pub read_only: Option<bool>,
+//! }
+//!
+//! #[qapi::branches(tag = Format)]
+//! #[derive(Debug, PartialEq)]
+//! pub enum OptionsBranch {
+//!     Qcow,
+//!     Luks(Luks),
+//! }
+//!
+//! let o: Options = serde_json::from_str(r#"{"format": "luks", "key-secret": "s0"}"#).unwrap();
+//! assert_eq!(o.format, OptionsBranch::Luks(Luks { key_secret: "s0".into() }));
+//! assert_eq!(o.read_only, None);
+//! ```
+//!
 //! # `alternate`
 //!
 //! ```
@@ -143,6 +209,12 @@
 //! the generated marker type elsewhere ([`crate::Handlers::add`]).  With a
 //! body, the body is the handler.
 //!
+//! Keys besides `name`, `if`, `features`: `boxed` (the one parameter's
+//! type is the whole argument), `data` (a named argument struct),
+//! `allow_oob`, `allow_preconfig`, `coroutine`, `gen = false`,
+//! `success_response = false` (success sends no reply),
+//! `pragma(command_name_exception, command_returns_exception)`.
+//!
 //! ```
 //! use qapi_runtime as qapi;
 //! qapi::module!("doc");
@@ -163,6 +235,12 @@
 //! #[qapi::command(name = "legacy_name", pragma(command_name_exception))]
 //! pub fn legacy_name() -> qapi::Result<()>;
 //!
+//! #[qapi::command(allow_oob, success_response = false)]
+//! pub fn x_ping() -> qapi::Result<()>;
+//!
+//! #[qapi::command(boxed)]
+//! pub fn sum_boxed(args: Sum) -> qapi::Result<Sum>;
+//!
 //! assert_eq!(<add_up as qapi::Command>::NAME, "add-up");
 //! let args = AddUpArgs { values: vec![1, 2], bias: Some(3) };
 //! assert_eq!(add_up(args.values, args.bias).unwrap().total, 6);
@@ -180,5 +258,16 @@
 //! #[qapi::event(features = [unstable])]
 //! pub struct Resumed;                                             // RESUMED, no data
 //!
+//! // `boxed`: the data is a named type, as a newtype.
+//! #[qapi::structure]
+//! pub struct JobInfo { pub id: String }
+//! #[qapi::event(name = "JOB_INFO", boxed)]
+//! pub struct JobInfoEvent(pub JobInfo);
+//!
 //! assert_eq!(<BlockJobReady as qapi::Event>::NAME, "BLOCK_JOB_READY");
+//! assert_eq!(<JobInfoEvent as qapi::Event>::NAME, "JOB_INFO");
 //! ```
+//!
+//! A program emits events through the [`EventSink`](crate::server::EventSink)
+//! its state receives from [`Server::new`](crate::server::Server::new):
+//! `sink.emit(&BlockJobReady { .. })`.

@@ -8,6 +8,11 @@
 //! ([`visit`]) check input and shape output as QEMU's do; and the [`json`]
 //! module reads and writes QEMU's JSON dialect.
 //!
+//! To build a service: `docs/guide.md` in the repository goes from
+//! `cargo new` to a running server (the crate `examples/counter`), with
+//! every key of the DSL ([`dsl`]); the [`server`] module serves a program
+//! on unix, TCP or stdio monitors.
+//!
 //! ```
 //! use qapi_runtime as qapi;
 //!
@@ -179,6 +184,11 @@ macro_rules! place {
         };
     };
 }
+
+/// `docs/guide.md`'s examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/guide.md")]
+pub struct Guide;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]
