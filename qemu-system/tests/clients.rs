@@ -57,52 +57,9 @@ impl Drop for Qemu {
     }
 }
 
-/// `python3` with `qemu.qmp` `release` on its path, installed into
-/// `target/python/qemu.qmp-<release>` if that folder cannot import it.
+/// `python3` with `qemu.qmp` `release` on its path.
 fn python(release: &str) -> Command {
-    let dir = common::workspace_root()
-        .join("target")
-        .join("python")
-        .join(format!("qemu.qmp-{release}"));
-    let with_path = |args: &[&str]| {
-        let mut c = Command::new("python3");
-        c.env("PYTHONPATH", &dir)
-            .env("PYTHONDONTWRITEBYTECODE", "1");
-        c.args(args);
-        c
-    };
-    let importable = || {
-        with_path(&["-c", "import qemu.qmp, importlib.metadata as m, sys; sys.exit(m.version('qemu.qmp') != sys.argv[1])", release])
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    };
-    // The tests run on parallel threads: one installs, the others wait.
-    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _installing = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
-    if !importable() {
-        let spec = format!("qemu.qmp=={release}");
-        let installed = Command::new("python3")
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--upgrade",
-                "--target",
-            ])
-            .arg(&dir)
-            .arg(&spec)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(
-            installed && importable(),
-            "cannot install {spec} into {}: run scripts/test.sh",
-            dir.display()
-        );
-    }
-    with_path(&[])
+    qapi_test_support::python_with_qemu_qmp(release)
 }
 
 /// The Python client: negotiate, query, and an error with its class.

@@ -177,6 +177,58 @@ pub fn proc_status(pid: u32, key: &str) -> Option<u64> {
     })
 }
 
+/// `python3` with the Python client `qemu.qmp` `release` on its path:
+/// `target/python/qemu.qmp-<release>`, which `scripts/test.sh` fills
+/// (`pip install --target`); installed there now if it cannot be imported.
+pub fn python_with_qemu_qmp(release: &str) -> Command {
+    let dir = workspace_root()
+        .join("target")
+        .join("python")
+        .join(format!("qemu.qmp-{release}"));
+    let with_path = |args: &[&str]| {
+        let mut c = Command::new("python3");
+        c.env("PYTHONPATH", &dir)
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .args(args);
+        c
+    };
+    let importable = || {
+        with_path(&[
+            "-c",
+            "import qemu.qmp, importlib.metadata as m, sys; sys.exit(m.version('qemu.qmp') != sys.argv[1])",
+            release,
+        ])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+    };
+    // Tests run on parallel threads: one installs, the others wait.
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _installing = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
+    if !importable() {
+        let spec = format!("qemu.qmp=={release}");
+        let installed = Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .args(["--upgrade", "--target"])
+            .arg(&dir)
+            .arg(&spec)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(
+            installed && importable(),
+            "cannot install {spec} into {}: run scripts/test.sh",
+            dir.display()
+        );
+    }
+    with_path(&[])
+}
+
 /// Bytes as a readable string: printable ASCII as is, the rest escaped,
 /// cut after 400 bytes.
 pub fn show(bytes: &[u8]) -> String {

@@ -3,7 +3,7 @@
 //! client `qapi-client`.
 
 use std::net::{SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
@@ -14,14 +14,6 @@ use qapi_example_counter::schema::{
 
 /// The releases of `qemu.qmp` the tests drive the binary with.
 const QEMU_QMP_RELEASES: [&str; 2] = ["0.0.6", "0.0.3"];
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .nth(2)
-        .expect("the example lives in examples/ of the workspace")
-        .to_path_buf()
-}
 
 /// A running `qapi-counter`, killed if the test fails before it ends.
 struct Counter {
@@ -101,56 +93,9 @@ impl Drop for Counter {
     }
 }
 
-/// `python3` with `qemu.qmp` `release` on its path, installed into
-/// `target/python/qemu.qmp-<release>` if that folder cannot import it
-/// (as `qemu-system/tests/clients.rs` does).
+/// `python3` with `qemu.qmp` `release` on its path.
 fn python(release: &str) -> Command {
-    let dir = workspace_root()
-        .join("target")
-        .join("python")
-        .join(format!("qemu.qmp-{release}"));
-    let with_path = |args: &[&str]| {
-        let mut c = Command::new("python3");
-        c.env("PYTHONPATH", &dir)
-            .env("PYTHONDONTWRITEBYTECODE", "1");
-        c.args(args);
-        c
-    };
-    let importable = || {
-        with_path(&[
-            "-c",
-            "import qemu.qmp, importlib.metadata as m, sys; sys.exit(m.version('qemu.qmp') != sys.argv[1])",
-            release,
-        ])
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-    };
-    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _installing = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
-    if !importable() {
-        let spec = format!("qemu.qmp=={release}");
-        let installed = Command::new("python3")
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--upgrade",
-                "--target",
-            ])
-            .arg(&dir)
-            .arg(&spec)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(
-            installed && importable(),
-            "cannot install {spec} into {}: run scripts/test.sh",
-            dir.display()
-        );
-    }
-    with_path(&[])
+    qapi_test_support::python_with_qemu_qmp(release)
 }
 
 /// Every command, its errors and the event, over two monitors; then what
