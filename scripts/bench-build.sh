@@ -46,3 +46,8 @@ with=$(stat -c %s "$T/release/examples/registry_size")
 without=$(stat -c %s "$T/release/examples/empty_registry")
 entities=$("$T/release/examples/registry_size")
 echo "registered definitions: ${entities}; schema cost $((with - without)) bytes = $(( (with - without) / entities )) bytes per definition"
+strip -o "$T/with.stripped" "$T/release/examples/registry_size"
+strip -o "$T/without.stripped" "$T/release/examples/empty_registry"
+swith=$(stat -c %s "$T/with.stripped")
+swithout=$(stat -c %s "$T/without.stripped")
+echo "stripped: schema cost $((swith - swithout)) bytes = $(( (swith - swithout) / entities )) bytes per definition"
