@@ -21,6 +21,7 @@ pub mod cpus;
 pub mod data;
 pub mod machines;
 pub mod options;
+pub mod plug;
 pub mod types;
 
 use qapi_defs::qemu::QemuConfig;
