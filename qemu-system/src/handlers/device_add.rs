@@ -29,7 +29,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             return Err(Error::generic("Parameter 'driver' is missing"));
         };
         let table = TypeTable::new(&m.config);
-        let (driver, plug) = device_class(&table, &m.config.target.name, driver)?;
+        let (driver, plug) = device_class(&table, m.config.target.name, driver)?;
         let Some(plug) = plug else {
             // A device type the collected facts lack: QEMU would go on.
             return Err(Error::generic(format!(
