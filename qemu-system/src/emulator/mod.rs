@@ -20,6 +20,7 @@
 pub mod cpus;
 pub mod data;
 pub mod machines;
+pub mod modules;
 pub mod options;
 pub mod plug;
 pub mod types;

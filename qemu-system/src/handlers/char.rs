@@ -35,14 +35,14 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     });
     // qmp_query_chardev_backends: object_class_foreach over the non-abstract
     // subclasses of "chardev" in the type table's order, each prepended
-    // without its "chardev-" prefix; internal classes are skipped, and the
-    // types of modules not loaded yet are not in the table.
+    // without its "chardev-" prefix; the internal chardev-gdb is skipped,
+    // and the types of modules not loaded yet are not in the table.
     h.add::<query_chardev_backends>(|m, _| {
         let table = TypeTable::new(&m.config);
         let mut out: Vec<ChardevBackendInfo> = table
             .iter()
             .filter(|t| !t.abstract_ && table.is_a(t, "chardev"))
-            .filter(|t| !INTERNAL_OR_MODULE_CHARDEVS.contains(&t.name))
+            .filter(|t| t.name != "chardev-gdb" && m.modules.has_chardev(t.name))
             .filter_map(|t| t.name.strip_prefix("chardev-"))
             .map(|name| ChardevBackendInfo {
                 name: name.to_owned(),
@@ -68,18 +68,6 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             .collect())
     });
 }
-
-/// `chardev-gdb` is internal (`ChardevClass.internal`); Debian builds the
-/// others as modules (chardev-baum, chardev-spice, ui-dbus), loaded only
-/// when something asks for them (`qom-list-types` loads every module; not
-/// modelled: an empty machine's answer is the one before that).
-const INTERNAL_OR_MODULE_CHARDEVS: &[&str] = &[
-    "chardev-gdb",
-    "chardev-braille",
-    "chardev-spicevmc",
-    "chardev-spiceport",
-    "chardev-dbus",
-];
 
 /// The chardev's `filename` (`qemu_chr_compute_filename` for sockets):
 /// a listening unix socket shows `disconnected:` until a client connects.

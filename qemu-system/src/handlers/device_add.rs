@@ -30,6 +30,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         };
         let table = TypeTable::new(&m.config);
         let (driver, plug) = device_class(&table, m.config.target.name, driver)?;
+        m.modules.load_for_type(driver);
         let Some(plug) = plug else {
             // A device type the collected facts lack: QEMU would go on.
             return Err(Error::generic(format!(
