@@ -69,6 +69,20 @@ impl<S> Handlers<S> {
         self
     }
 
+    /// Binds `f` as the handler of command `C`, given the arguments as the
+    /// dispatcher passes them: unchecked for a `gen: false` command, whose
+    /// handler takes QEMU's raw dictionary.
+    pub fn add_raw<C: Command>(
+        &mut self,
+        f: impl Fn(&mut S, Value) -> Result<C::Ret, Error> + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.map.insert(
+            C::NAME,
+            Box::new(move |state, args| f(state, args).map(C::ret_to_value)),
+        );
+        self
+    }
+
     pub fn get(&self, name: &str) -> Option<&Handler<S>> {
         self.map.get(name).map(|b| &**b)
     }

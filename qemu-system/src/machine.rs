@@ -57,6 +57,8 @@ pub struct NoneMachine {
     facts: Facts,
     /// `set-action`'s settings.
     pub actions: Actions,
+    /// The modules loaded so far.
+    pub modules: crate::emulator::modules::Modules,
     pub exit: Option<i32>,
 }
 
@@ -92,6 +94,7 @@ impl NoneMachine {
             chardevs: opts.chardevs,
             facts: Facts::of(&config),
             actions: Actions::default(),
+            modules: Default::default(),
             exit: None,
             config,
             events,

@@ -819,3 +819,65 @@ fn ten_thousand_connections() {
     assert_eq!(q.settled_threads(), threads, "threads left over");
     q.assert_peak("14,000 connections", base, 8 * MIB);
 }
+
+/// The QOM listings libvirt's probe sends, looped from several monitors at
+/// once, each reply read: the peak stays bounded, and does not keep
+/// growing after the first rounds (nothing accumulates per request).
+#[test]
+fn qom_listings_from_many_monitors_are_bounded() {
+    const MONITORS: usize = 4;
+    const ROUNDS: usize = 150;
+    const REQUESTS: &[&str] = &[
+        r#"{"execute": "qom-list-types", "arguments": {"abstract": true}}"#,
+        r#"{"execute": "device-list-properties", "arguments": {"typename": "virtio-net-pci"}}"#,
+        r#"{"execute": "device-list-properties", "arguments": {"typename": "no-such-device"}}"#,
+        r#"{"execute": "qom-list-properties", "arguments": {"typename": "memory-backend-file"}}"#,
+        r#"{"execute": "qom-list-properties", "arguments": {"typename": "max-x86_64-cpu"}}"#,
+    ];
+    let mut q = Qemu::start("qom-listings", MONITORS);
+    let clients: Vec<Client> = (0..MONITORS).map(|i| q.client(i)).collect();
+    let base = q.rss();
+    let run = |clients: Vec<Client>, rounds: usize| -> Vec<Client> {
+        let handles: Vec<_> = clients
+            .into_iter()
+            .map(|mut c| {
+                thread::spawn(move || {
+                    for _ in 0..rounds {
+                        for r in REQUESTS {
+                            c.send(format!("{r}\n").as_bytes());
+                            let reply = c.reply();
+                            assert!(
+                                reply.starts_with("{\"return\": [")
+                                    || reply.contains("\"DeviceNotFound\""),
+                                "{r}: {}",
+                                show(reply.as_bytes())
+                            );
+                        }
+                    }
+                    c
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("client thread"))
+            .collect()
+    };
+    let clients = run(clients, 10);
+    let warm = q.hwm();
+    let mut clients = run(clients, ROUNDS);
+    q.assert_peak("QOM listings, 4 monitors", base, 16 * MIB);
+    let grown = q.hwm().saturating_sub(warm);
+    eprintln!(
+        "after the first rounds the peak grew by {} KiB",
+        grown >> 10
+    );
+    assert!(
+        grown < 4 * MIB,
+        "the peak kept growing with the rounds: +{} KiB",
+        grown >> 10
+    );
+    for (i, c) in clients.iter_mut().enumerate() {
+        c.check_alive(&format!("m{i}"));
+    }
+}

@@ -20,7 +20,9 @@
 pub mod cpus;
 pub mod data;
 pub mod machines;
+pub mod modules;
 pub mod options;
+pub mod plug;
 pub mod types;
 
 use qapi_defs::qemu::QemuConfig;

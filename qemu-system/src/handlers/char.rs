@@ -2,11 +2,14 @@
 //! chardevs of the command line.
 
 use qapi_defs::schema::yank::yank;
-use qapi_defs::{ChardevInfo, YankInstanceBranch, query_chardev};
+use qapi_defs::{
+    ChardevBackendInfo, ChardevInfo, YankInstanceBranch, query_chardev, query_chardev_backends,
+};
 use qapi_runtime::glib::HashTable;
 use qapi_runtime::{Error, Handlers};
 use std::sync::atomic::Ordering;
 
+use crate::emulator::types::TypeTable;
 use crate::machine::NoneMachine;
 
 pub fn register(h: &mut Handlers<NoneMachine>) {
@@ -29,6 +32,24 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         Err(Error::generic(
             "The command yank is not implemented by this emulator",
         ))
+    });
+    // qmp_query_chardev_backends: object_class_foreach over the non-abstract
+    // subclasses of "chardev" in the type table's order, each prepended
+    // without its "chardev-" prefix; the internal chardev-gdb is skipped,
+    // and the types of modules not loaded yet are not in the table.
+    h.add::<query_chardev_backends>(|m, _| {
+        let table = TypeTable::new(&m.config);
+        let mut out: Vec<ChardevBackendInfo> = table
+            .iter()
+            .filter(|t| !t.abstract_ && table.is_a(t, "chardev"))
+            .filter(|t| t.name != "chardev-gdb" && m.modules.has_chardev(t.name))
+            .filter_map(|t| t.name.strip_prefix("chardev-"))
+            .map(|name| ChardevBackendInfo {
+                name: name.to_owned(),
+            })
+            .collect();
+        out.reverse();
+        Ok(out)
     });
     // qmp_query_chardev walks the children of /chardevs in their hash
     // table's order, prepending each: the reply is that order reversed.

@@ -10,6 +10,7 @@ pub mod char;
 pub mod control;
 pub mod cpu_models;
 pub mod cxl;
+pub mod device_add;
 pub mod devices;
 pub mod fds;
 pub mod hmp;
@@ -40,6 +41,7 @@ pub fn all() -> Handlers<NoneMachine> {
     char::register(&mut h);
     control::register(&mut h);
     cxl::register(&mut h);
+    device_add::register(&mut h);
     devices::register(&mut h);
     fds::register(&mut h);
     cpu_models::register(&mut h);

@@ -18,6 +18,8 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         let mut groups: Vec<&OptionGroup> = OPTION_GROUPS
             .iter()
             .filter(|g| holds(&m.config, g.cond))
+            // ui-spice-core registers its group when loaded.
+            .filter(|g| g.option != "spice" || m.modules.spice_core())
             .filter(|g| args.option.as_deref().is_none_or(|o| o == g.option))
             .collect();
         groups.sort_by_key(|g| g.position);

@@ -15,6 +15,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     // object_class_foreach walks the table and each entry is prepended:
     // the reply is the table's iteration order reversed.
     h.add::<qom_list_types>(|m, args| {
+        m.modules.load_all();
         let table = TypeTable::new(&m.config);
         let with_abstract = args.r#abstract.unwrap_or(false);
         let mut out: Vec<ObjectTypeInfo> = table
@@ -38,6 +39,8 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                 args.typename
             )));
         };
+        // module_object_class_by_name loaded the type's modules.
+        m.modules.load_for_type(t.name);
         if !table.is_a(t, "device") || t.abstract_ {
             return Err(Error::generic(
                 "Parameter 'typename' expects a non-abstract device type",
@@ -55,6 +58,8 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                 args.typename
             )));
         };
+        // module_object_class_by_name loaded the type's modules.
+        m.modules.load_for_type(t.name);
         if !table.is_a(t, "object") {
             return Err(Error::generic("Parameter 'typename' expects a QOM type"));
         }

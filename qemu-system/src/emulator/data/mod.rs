@@ -1,4 +1,5 @@
-//! The generated tables (`scripts/qemu-facts-gen.py`); see the parent
+//! The generated tables (`scripts/qemu-facts-gen.py`; `plug` from
+//! `scripts/qemu-device-plug-gen.py`); see the parent
 //! module for what they hold.  Not formatted: one row per line keeps
 //! them reviewable and cheap to diff.
 
@@ -10,6 +11,8 @@ pub mod cpus;
 pub mod machines;
 #[rustfmt::skip]
 pub mod misc;
+#[rustfmt::skip]
+pub mod plug;
 #[rustfmt::skip]
 pub mod props;
 #[rustfmt::skip]
