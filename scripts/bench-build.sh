@@ -32,6 +32,7 @@ touch qapi-defs/src/schema/block_core.rs
 inc=$(secs cargo build -p qapi-defs)
 echo "dev rebuild after touching block_core.rs:  ${inc} s"
 
+cargo build -q --release -p qemu-system
 bin=$T/release/qemu-system
 size=$(stat -c %s "$bin")
 strip -o "$T/qemu-system.stripped" "$bin"
