@@ -10,39 +10,7 @@ mod common;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use common::{CAPTURE_ARGS, Qemu, TempDir, parallel, show};
-
-const TARGETS: &[&str] = &[
-    "aarch64",
-    "alpha",
-    "arm",
-    "avr",
-    "hppa",
-    "i386",
-    "loongarch64",
-    "m68k",
-    "microblaze",
-    "microblazeel",
-    "mips",
-    "mips64",
-    "mips64el",
-    "mipsel",
-    "or1k",
-    "ppc",
-    "ppc64",
-    "riscv32",
-    "riscv64",
-    "rx",
-    "s390x",
-    "sh4",
-    "sh4eb",
-    "sparc",
-    "sparc64",
-    "tricore",
-    "x86_64",
-    "xtensa",
-    "xtensaeb",
-];
+use common::{CAPTURE_ARGS, Qemu, TempDir, parallel, show, targets};
 
 /// The types libvirt asks about, and a few that fail each check.
 const DEVICES: &[&str] = &[
@@ -176,10 +144,10 @@ fn requests(real: &mut Session) -> Vec<String> {
 #[test]
 fn replies_identical_on_every_target() {
     let dir = TempDir::new("facts");
-    for t in TARGETS {
+    for t in targets() {
         dir.link(t);
     }
-    let results = parallel(TARGETS.to_vec(), 2, |target| {
+    let results = parallel(targets(), 2, |target| {
         let mut real = Session::start(PathBuf::from(format!("/usr/bin/qemu-system-{target}")));
         let mut ours = Session::start(dir.link(target));
         let reqs = requests(&mut real);

@@ -20,42 +20,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{TempDir, binary, parallel, show};
+use common::{TempDir, binary, debian_binaries, parallel, show};
 use serde_json::Value as Json;
-
-/// Debian's system emulators: the 29 targets and the microvm build.
-const BINARIES: &[&str] = &[
-    "aarch64",
-    "alpha",
-    "arm",
-    "avr",
-    "hppa",
-    "i386",
-    "loongarch64",
-    "m68k",
-    "microblaze",
-    "microblazeel",
-    "mips",
-    "mips64",
-    "mips64el",
-    "mipsel",
-    "or1k",
-    "ppc",
-    "ppc64",
-    "riscv32",
-    "riscv64",
-    "rx",
-    "s390x",
-    "sh4",
-    "sh4eb",
-    "sparc",
-    "sparc64",
-    "tricore",
-    "x86_64",
-    "x86_64-microvm",
-    "xtensa",
-    "xtensaeb",
-];
 
 const MACHINE_ARGS: &[&str] = &["-machine", "none", "-nodefaults", "-display", "none", "-S"];
 
@@ -984,7 +950,7 @@ fn sweep(name: &str) -> Report {
 
 #[test]
 fn real_binaries_answer_the_same() {
-    let reports = parallel(BINARIES.to_vec(), 4, sweep);
+    let reports = parallel(debian_binaries(), 4, sweep);
     let mut out = String::new();
     let (mut q, mut qi, mut c, mut ci) = (0, 0, 0, 0);
     let mut failed = false;

@@ -147,12 +147,10 @@ fn mandatory_args(name: &str) -> bool {
 
 /// The 30 binaries: the targets, then Debian's microvm build.
 fn binaries() -> Vec<String> {
-    let mut v: Vec<String> = qapi_defs::qemu::targets::TARGETS
-        .iter()
-        .map(|t| t.name.to_owned())
-        .collect();
-    v.push("x86_64-microvm".to_owned());
-    v
+    common::debian_binaries()
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The definitions' configuration of a binary (the one place that names

@@ -42,6 +42,21 @@ pub fn unix_monitors(sockets: &[PathBuf]) -> Command {
 /// How long output must stay silent before a reply set counts as complete.
 pub const SILENCE: Duration = Duration::from_millis(300);
 
+/// QEMU 10.0's 29 system targets, as `qemu-system-<name>` calls them.
+pub fn targets() -> Vec<&'static str> {
+    qapi_defs::qemu::targets::TARGETS
+        .iter()
+        .map(|t| t.name)
+        .collect()
+}
+
+/// Debian's system emulators: the 29 targets and the microvm build.
+pub fn debian_binaries() -> Vec<&'static str> {
+    let mut v = targets();
+    v.push("x86_64-microvm");
+    v
+}
+
 /// The binary under test.
 pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_qemu-system"))
