@@ -388,18 +388,26 @@ impl Default for Msg {
     }
 }
 
+/// Where `name` stands in `names`, in a constant.
+const fn position(names: &[&str], name: &str) -> Option<usize> {
+    let mut i = 0;
+    while i < names.len() {
+        if str_eq(names[i], name) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The position in the tag enum of the value a union branch stands for
 /// (its Rust name is the value's); 0 if none, which
 /// [`branch_tag_error`] reports.
 pub const fn branch_tag_index(rust_names: &[&str], branch: &str) -> usize {
-    let mut i = 0;
-    while i < rust_names.len() {
-        if str_eq(rust_names[i], branch) {
-            return i;
-        }
-        i += 1;
+    match position(rust_names, branch) {
+        Some(i) => i,
+        None => 0,
     }
-    0
 }
 
 /// A union branch must stand for a value of the discriminator's enum.
@@ -407,12 +415,8 @@ pub const fn branch_tag_error(tag: &Shape, rust_names: &[&str], branch: &str) ->
     if tag.is_invalid() {
         return None;
     }
-    let mut i = 0;
-    while i < rust_names.len() {
-        if str_eq(rust_names[i], branch) {
-            return None;
-        }
-        i += 1;
+    if position(rust_names, branch).is_some() {
+        return None;
     }
     let m = Msg::new()
         .push("branch '")
@@ -439,15 +443,7 @@ pub const fn branches_cover_error(
     }
     let mut i = 0;
     while i < rust_names.len() {
-        let mut j = 0;
-        let mut found = false;
-        while j < branches.len() {
-            if str_eq(rust_names[i], branches[j]) {
-                found = true;
-            }
-            j += 1;
-        }
-        if !found {
+        if position(branches, rust_names[i]).is_none() {
             return Some(
                 Msg::new()
                     .push("value '")

@@ -423,17 +423,8 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
         match opt.name {
             "target" | "build-config" | "build-package" => {}
             "version" => {
-                let (x, y, z) = config.build.version;
-                let pkg = &config.build.package;
-                let pkg = if pkg.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({pkg})")
-                };
                 return Ok(Outcome::Exit {
-                    stdout: format!(
-                        "QEMU emulator version {x}.{y}.{z}{pkg}\nCopyright (c) 2003-2025 Fabrice Bellard and the QEMU Project developers\n"
-                    ),
+                    stdout: version_text("QEMU emulator", &config.build),
                     code: 0,
                 });
             }
@@ -1070,4 +1061,19 @@ fn uuid_is_valid(s: &str) -> bool {
             8 | 13 | 18 | 23 => c == b'-',
             _ => c.is_ascii_hexdigit(),
         })
+}
+
+/// What `-version` prints: `WHO version X.Y.Z (PACKAGE)` and QEMU's
+/// copyright line (the emulator and the storage daemon share it).
+pub fn version_text(who: &str, build: &qapi_defs::qemu::Build) -> String {
+    let (x, y, z) = build.version;
+    let pkg = &build.package;
+    let pkg = if pkg.is_empty() {
+        String::new()
+    } else {
+        format!(" ({pkg})")
+    };
+    format!(
+        "{who} version {x}.{y}.{z}{pkg}\nCopyright (c) 2003-2025 Fabrice Bellard and the QEMU Project developers\n"
+    )
 }

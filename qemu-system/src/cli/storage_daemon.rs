@@ -107,17 +107,8 @@ pub fn parse(argv0: &str, args: &[String]) -> Result<Outcome, CliError> {
                 });
             }
             "version" => {
-                let (x, y, z) = opts.config.build.version;
-                let pkg = &opts.config.build.package;
-                let pkg = if pkg.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({pkg})")
-                };
                 return Ok(Outcome::Exit {
-                    stdout: format!(
-                        "{PROGRAM} version {x}.{y}.{z}{pkg}\nCopyright (c) 2003-2025 Fabrice Bellard and the QEMU Project developers\n"
-                    ),
+                    stdout: super::version_text(PROGRAM, &opts.config.build),
                     code: 0,
                 });
             }
