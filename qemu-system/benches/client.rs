@@ -11,63 +11,22 @@
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use qapi_defs::schema::control;
 use qapi_runtime::Empty;
+use qapi_test_support::{MACHINE_NONE, Monitored};
 
 const N: usize = 2000;
 
-struct Server {
-    child: Child,
-    socket: PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_file(&self.socket);
-    }
-}
-
-fn start(program: &Path, extra: &[&str]) -> (Server, UnixStream) {
-    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let socket = std::env::temp_dir().join(format!(
-        "qmp-client-bench-{}-{}.sock",
-        std::process::id(),
-        N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    ));
-    let _ = std::fs::remove_file(&socket);
-    let child = Command::new(program)
-        .args(extra)
-        .args([
-            "-machine",
-            "none",
-            "-nodefaults",
-            "-display",
-            "none",
-            "-S",
-            "-qmp",
-        ])
-        .arg(format!("unix:{},server=on,wait=off", socket.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{}: {e}", program.display()));
-    let t0 = Instant::now();
-    let stream = loop {
-        match UnixStream::connect(&socket) {
-            Ok(s) => break s,
-            Err(_) if t0.elapsed() < Duration::from_secs(20) => {
-                std::thread::sleep(Duration::from_millis(2))
-            }
-            Err(e) => panic!("{}: {e}", program.display()),
-        }
-    };
-    (Server { child, socket }, stream)
+/// A fresh server with one unix-socket monitor, and the connection made
+/// while waiting for it.
+fn start(program: &Path, extra: &[&str]) -> (Monitored, UnixStream) {
+    let args: Vec<&str> = extra.iter().chain(MACHINE_NONE).copied().collect();
+    let mut server = Monitored::start(program, &args);
+    let stream = server.take_stream();
+    (server, stream)
 }
 
 fn median(mut f: impl FnMut() -> Duration) -> Duration {
@@ -180,7 +139,7 @@ fn qemu_qmp(pythonpath: &Path, program: &Path, extra: &[&str]) -> Option<(String
     let out = Command::new("python3")
         .env("PYTHONPATH", pythonpath)
         .args(["-c", PY_BENCH])
-        .arg(&s.socket)
+        .arg(s.socket())
         .arg(N.to_string())
         .output()
         .ok()?;
