@@ -70,7 +70,7 @@ const fn str_eq(a: &str, b: &str) -> bool {
 }
 
 /// A definition the runtime owns (the QMP protocol core,
-/// [`crate::protocol`]) placed into a schema module at a position, with
+/// [`crate::protocol`](mod@crate::protocol)) placed into a schema module at a position, with
 /// [`place!`](crate::place) or [`protocol!`](crate::protocol!).
 #[derive(Debug)]
 pub struct Placement {

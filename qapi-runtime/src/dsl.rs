@@ -6,7 +6,7 @@
 //! `qapi::program!(NAME, modules = ["first", "second"])`; definitions
 //! inside a module keep source order.  The QMP protocol core
 //! (`qmp_capabilities`, `query-commands`, `query-qmp-schema` and their
-//! types, [`crate::protocol`]) is placed into a module with
+//! types, [`crate::protocol`](mod@crate::protocol)) is placed into a module with
 //! `qapi::protocol!();`.
 //!
 //! Keys shared by all macros: `name = "..."` (when the naming rule does not

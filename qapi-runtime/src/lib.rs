@@ -120,7 +120,7 @@ macro_rules! program {
     };
 }
 
-/// Places the whole QMP protocol core ([`protocol`]: `qmp_capabilities`,
+/// Places the whole QMP protocol core ([`protocol`](mod@protocol): `qmp_capabilities`,
 /// `query-commands`, `query-qmp-schema` and their types) into this module,
 /// at this position: the one line a service needs to speak QMP.
 ///
@@ -161,7 +161,7 @@ macro_rules! protocol {
     };
 }
 
-/// Places a definition the runtime owns (one of [`protocol`]'s constants)
+/// Places a definition the runtime owns (one of [`protocol`](mod@protocol)'s constants)
 /// into this module at this position, so that a schema orders and numbers
 /// it as if it were written here.
 ///

@@ -627,7 +627,7 @@ fn pipelined_requests_are_bounded() {
 /// a new client afterwards.
 #[test]
 fn client_that_never_reads() {
-    use qapi_runtime::server::session::MAX_PENDING_EVENTS;
+    use qapi_runtime::server::outbox::MAX_PENDING_EVENTS;
 
     let mut q = Qemu::start("noread", 3);
     let mut stuck = q.client(0);

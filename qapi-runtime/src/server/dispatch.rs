@@ -4,16 +4,25 @@
 //! The checks run in QEMU's order; the first that fails gives the error.
 //! Responses are built as [`Value`]s and written by the one JSON writer.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+use crate::command::Handlers;
+use crate::config::Config;
 use crate::desc::{Entity, Kind, Special};
 use crate::error::{Error, ErrorClass};
+use crate::introspect::{self, Schema};
 use crate::json::qdict_order;
 use crate::protocol;
+use crate::registry::Registry;
 use crate::value::{Dict, Value};
+use crate::visit::output::ShapingPlan;
 use crate::visit::{input, output, policy_input_ok};
 
-use super::{Machine, Shared};
+use super::Machine;
+use super::events::EventSink;
+use super::stop::Control;
 
 /// The state of one monitor that the dispatcher reads and changes.
 #[derive(Debug, Default, Clone)]
@@ -132,6 +141,132 @@ fn check_envelope(d: Dict, allow_oob: bool) -> Result<Request, Error> {
         oob: exec_key == "exec-oob",
         args,
     })
+}
+
+/// Everything the monitors of one server share.
+pub(crate) struct Shared<S> {
+    pub registry: &'static Registry,
+    pub config: Config,
+    pub handlers: Handlers<S>,
+    /// The commands whose condition holds, by name.
+    pub commands: HashMap<&'static str, &'static Entity>,
+    pub state: Mutex<S>,
+    pub events: EventSink,
+    /// Replies computed once and kept as JSON text.
+    query_commands: OnceLock<Arc<[u8]>>,
+    query_qmp_schema: OnceLock<Arc<[u8]>>,
+    /// Which commands' replies need shaping, computed at the first reply.
+    shaping: OnceLock<ShapingPlan>,
+    /// Set when the machine asked to exit.
+    exit: AtomicI32,
+    /// How the server ended, and what wakes its transports.
+    pub control: Arc<Control>,
+}
+
+const NO_EXIT: i32 = i32::MIN;
+
+impl<S: Machine> Shared<S> {
+    pub fn new(
+        registry: &'static Registry,
+        config: Config,
+        handlers: Handlers<S>,
+        state: S,
+        events: EventSink,
+    ) -> Shared<S> {
+        let commands = registry
+            .commands()
+            .filter(|c| config.eval(c.cond))
+            .map(|c| (c.name, c))
+            .collect();
+        Shared {
+            registry,
+            config,
+            handlers,
+            commands,
+            state: Mutex::new(state),
+            events,
+            query_commands: OnceLock::new(),
+            query_qmp_schema: OnceLock::new(),
+            shaping: OnceLock::new(),
+            exit: AtomicI32::new(NO_EXIT),
+            control: Arc::new(Control::default()),
+        }
+    }
+
+    pub fn lock_state(&self) -> MutexGuard<'_, S> {
+        // A panicking handler is contained by the dispatcher; a poisoned
+        // lock only means one did, and the state is still usable.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn note_exit(&self, state: &S) {
+        if let Some(code) = state.exit_requested() {
+            self.exit.store(code, Ordering::SeqCst);
+        }
+    }
+
+    pub fn exit_status(&self) -> Option<i32> {
+        match self.exit.load(Ordering::SeqCst) {
+            NO_EXIT => None,
+            c => Some(c),
+        }
+    }
+
+    /// `query-commands`: the command list in reverse registration order.
+    /// QEMU registers the generated commands in schema order, then the
+    /// hand-written ones (`gen: false`).
+    pub fn query_commands(&self) -> Arc<[u8]> {
+        self.query_commands
+            .get_or_init(|| {
+                let enabled = |c: &&'static Entity| self.config.eval(c.cond);
+                let generated =
+                    |c: &&'static Entity| matches!(&c.kind, Kind::Command(d) if d.generated);
+                let mut order: Vec<&'static Entity> = self
+                    .registry
+                    .commands()
+                    .filter(enabled)
+                    .filter(generated)
+                    .collect();
+                order.extend(
+                    self.registry
+                        .commands()
+                        .filter(enabled)
+                        .filter(|c| !generated(c)),
+                );
+                let list = order
+                    .iter()
+                    .rev()
+                    .map(|c| {
+                        let mut d = Dict::with_capacity(1);
+                        d.push_unique("name", c.name);
+                        Value::Dict(d)
+                    })
+                    .collect::<Vec<_>>();
+                raw(&Value::List(list))
+            })
+            .clone()
+    }
+
+    /// Which commands' replies need shaping (see [`crate::visit::output`]).
+    pub fn shaping(&self) -> &ShapingPlan {
+        self.shaping.get_or_init(|| {
+            let rets = self
+                .commands
+                .values()
+                .filter_map(|c| Some((c.name, c.as_command()?.ret?)));
+            ShapingPlan::new(rets, &self.config)
+        })
+    }
+
+    /// `query-qmp-schema`, computed once per server.
+    pub fn query_qmp_schema(&self) -> Arc<[u8]> {
+        self.query_qmp_schema
+            .get_or_init(|| {
+                let schema = Schema::compute(self.registry);
+                raw(&introspect::query_qmp_schema(&schema, &self.config))
+            })
+            .clone()
+    }
 }
 
 impl<S: Machine> Shared<S> {
@@ -299,4 +434,9 @@ fn guard(name: &str, f: impl FnOnce() -> Result<Value, Error>) -> Result<Value, 
             "Internal error: the handler of {name} failed"
         ))),
     }
+}
+
+/// A value written once, to be sent many times.
+fn raw(v: &Value) -> Arc<[u8]> {
+    Arc::from(crate::json::to_vec(v))
 }

@@ -12,7 +12,7 @@ use crate::event::Event;
 use crate::value::{Dict, Value};
 use crate::visit::output;
 
-use super::session::Outbox;
+use super::outbox::Outbox;
 
 /// An event the sink rate-limits to one per [`RATE`], per value of a data
 /// member when `member` is given (QEMU's `monitor_qapi_event_conf` and

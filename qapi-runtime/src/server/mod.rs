@@ -1,11 +1,15 @@
 //! The QMP server: monitors, the dispatcher, events.
 //!
-//! Layers, from the wire inward:
+//! Layers, from the wire inward, one type (with its methods) per file:
+//! - this file: [`Server`], the handle a program holds (monitors, state,
+//!   stopping), and the [`Machine`] trait;
 //! - [`transport`]: stdio, unix and TCP sockets, one reader thread per
 //!   monitor and a writer for output that arrives while the reader waits;
 //! - [`session::Session`]: one monitor's protocol state, sans I/O: bytes in,
 //!   bytes out (tests drive it directly);
-//! - [`dispatch`]: QEMU's request checks, in QEMU's order;
+//! - [`outbox::Outbox`]: one monitor's pending output and its bound;
+//! - [`dispatch`]: what the monitors share (`Shared`) and QEMU's request
+//!   checks, in QEMU's order;
 //! - [`events`]: the typed emit API, timestamps, throttling and broadcast;
 //! - [`stop`]: how a server ends ([`StopHandle`], [`Server::wait`]).
 //!
@@ -22,28 +26,29 @@
 
 pub mod dispatch;
 pub mod events;
+pub mod outbox;
 pub mod session;
 pub mod stop;
 pub mod transport;
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::io::{self, Read, Write};
+use std::net::{TcpListener, ToSocketAddrs};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use crate::command::Handlers;
 use crate::config::Config;
-use crate::desc::{Entity, Kind};
-use crate::introspect::{self, Schema};
+use crate::desc::Entity;
 use crate::registry::{Registry, RegistryError};
-use crate::value::{Dict, Value};
-use crate::visit::output::ShapingPlan;
 
 pub use events::EventSink;
 pub use session::Session;
 pub use stop::{Ended, StopHandle};
 
-use stop::Control;
+pub(crate) use dispatch::Shared;
 
 /// What the server needs to know of the machine it serves.
 pub trait Machine: Send + 'static {
@@ -59,28 +64,6 @@ pub trait Machine: Send + 'static {
         None
     }
 }
-
-/// Everything the monitors of one server share.
-pub(crate) struct Shared<S> {
-    pub registry: &'static Registry,
-    pub config: Config,
-    pub handlers: Handlers<S>,
-    /// The commands whose condition holds, by name.
-    pub commands: HashMap<&'static str, &'static Entity>,
-    pub state: Mutex<S>,
-    pub events: EventSink,
-    /// Replies computed once and kept as JSON text.
-    query_commands: OnceLock<Arc<[u8]>>,
-    query_qmp_schema: OnceLock<Arc<[u8]>>,
-    /// Which commands' replies need shaping, computed at the first reply.
-    shaping: OnceLock<ShapingPlan>,
-    /// Set when the machine asked to exit.
-    exit: AtomicI32,
-    /// How the server ended, and what wakes its transports.
-    control: Arc<Control>,
-}
-
-const NO_EXIT: i32 = i32::MIN;
 
 /// A QMP server for one configuration.
 pub struct Server<S> {
@@ -151,27 +134,10 @@ impl<S: Machine> Server<S> {
         if !crate::protocol::ALL.into_iter().all(placed) {
             return Err(ServerError::NoProtocolCore);
         }
-        let commands = registry
-            .commands()
-            .filter(|c| config.eval(c.cond))
-            .map(|c| (c.name, c))
-            .collect();
         let events = EventSink::new(config.clone());
         let state = make_state(events.clone());
         Ok(Server {
-            shared: Arc::new(Shared {
-                registry,
-                config,
-                handlers,
-                commands,
-                state: Mutex::new(state),
-                events,
-                query_commands: OnceLock::new(),
-                query_qmp_schema: OnceLock::new(),
-                shaping: OnceLock::new(),
-                exit: AtomicI32::new(NO_EXIT),
-                control: Arc::new(Control::default()),
-            }),
+            shared: Arc::new(Shared::new(registry, config, handlers, state, events)),
         })
     }
 
@@ -228,86 +194,75 @@ impl<S: Machine> Server<S> {
     pub fn ended(&self) -> Option<Ended> {
         self.shared.control.ended()
     }
-}
 
-impl<S: Machine> Shared<S> {
-    pub fn lock_state(&self) -> MutexGuard<'_, S> {
-        // A panicking handler is contained by the dispatcher; a poisoned
-        // lock only means one did, and the state is still usable.
-        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    /// Serves one monitor connection until the client goes away or the
+    /// server ends.
+    pub fn serve_connection<R, W>(&self, reader: R, writer: W, offer_oob: bool) -> io::Result<()>
+    where
+        R: Read,
+        W: Write + Send + 'static,
+    {
+        self.serve_connection_with(reader, writer, offer_oob, None::<fn()>)
     }
 
-    pub fn note_exit(&self, state: &S) {
-        if let Some(code) = state.exit_requested() {
-            self.exit.store(code, Ordering::SeqCst);
-        }
+    /// Serves one monitor connection until the client goes away, the
+    /// server ends, or the client has not read the output of others beyond
+    /// [`MAX_PENDING_EVENTS`].  `disconnect` ends the connection: it must
+    /// make the reader's blocking reads and writes return, as shutting a
+    /// socket down does (without it, a stopped server leaves this call
+    /// blocked in its read until the client sends or closes).
+    ///
+    /// [`MAX_PENDING_EVENTS`]: outbox::MAX_PENDING_EVENTS
+    pub fn serve_connection_with<R, W>(
+        &self,
+        reader: R,
+        writer: W,
+        offer_oob: bool,
+        disconnect: Option<impl Fn() + Send + Sync + 'static>,
+    ) -> io::Result<()>
+    where
+        R: Read,
+        W: Write + Send + 'static,
+    {
+        let disconnect = disconnect.map(|f| Arc::new(f) as transport::Disconnect);
+        transport::serve_connection(self, reader, writer, offer_oob, disconnect)
     }
 
-    pub fn exit_status(&self) -> Option<i32> {
-        match self.exit.load(Ordering::SeqCst) {
-            NO_EXIT => None,
-            c => Some(c),
-        }
+    /// Serves the monitor on stdin/stdout (`-qmp stdio`).  A stopped server
+    /// leaves the thread blocked reading stdin until input arrives.
+    pub fn serve_stdio(&self) -> io::Result<()> {
+        self.serve_connection(io::stdin(), io::stdout(), true)
     }
 
-    /// `query-commands`: the command list in reverse registration order.
-    /// QEMU registers the generated commands in schema order, then the
-    /// hand-written ones (`gen: false`).
-    pub fn query_commands(&self) -> Arc<[u8]> {
-        self.query_commands
-            .get_or_init(|| {
-                let enabled = |c: &&'static Entity| self.config.eval(c.cond);
-                let generated =
-                    |c: &&'static Entity| matches!(&c.kind, Kind::Command(d) if d.generated);
-                let mut order: Vec<&'static Entity> = self
-                    .registry
-                    .commands()
-                    .filter(enabled)
-                    .filter(generated)
-                    .collect();
-                order.extend(
-                    self.registry
-                        .commands()
-                        .filter(enabled)
-                        .filter(|c| !generated(c)),
-                );
-                let list = order
-                    .iter()
-                    .rev()
-                    .map(|c| {
-                        let mut d = Dict::with_capacity(1);
-                        d.push_unique("name", c.name);
-                        Value::Dict(d)
-                    })
-                    .collect::<Vec<_>>();
-                raw(&Value::List(list))
-            })
-            .clone()
+    /// Listens on a unix socket and serves one client at a time, as QEMU's
+    /// socket chardev does (`-qmp unix:PATH,server=on,wait=off`), until the
+    /// server ends.
+    pub fn serve_unix(&self, path: &Path) -> io::Result<()> {
+        let listener = transport::bind_unix(path)?;
+        self.serve_listener_with(listener, None, None)
     }
 
-    /// Which commands' replies need shaping (see [`crate::visit::output`]).
-    pub fn shaping(&self) -> &ShapingPlan {
-        self.shaping.get_or_init(|| {
-            let rets = self
-                .commands
-                .values()
-                .filter_map(|c| Some((c.name, c.as_command()?.ret?)));
-            ShapingPlan::new(rets, &self.config)
-        })
+    /// Serves the clients of `listener` one at a time (later clients wait
+    /// in the backlog, as with QEMU's socket chardev), starting with
+    /// `first` if given (a client accepted already, `wait=on`), until the
+    /// server ends.  `connected` tracks whether a client is connected.
+    pub fn serve_listener_with(
+        &self,
+        listener: UnixListener,
+        first: Option<UnixStream>,
+        connected: Option<Arc<AtomicBool>>,
+    ) -> io::Result<()> {
+        transport::serve_accepting(self, listener, first, connected)
     }
 
-    /// `query-qmp-schema`, computed once per server.
-    pub fn query_qmp_schema(&self) -> Arc<[u8]> {
-        self.query_qmp_schema
-            .get_or_init(|| {
-                let schema = Schema::compute(self.registry);
-                raw(&introspect::query_qmp_schema(&schema, &self.config))
-            })
-            .clone()
+    /// Listens on a TCP address and serves one client at a time
+    /// (`-qmp tcp:HOST:PORT,server=on,wait=off`), until the server ends.
+    pub fn serve_tcp(&self, addr: impl ToSocketAddrs) -> io::Result<()> {
+        self.serve_tcp_listener(TcpListener::bind(addr)?)
     }
-}
 
-/// A value written once, to be sent many times.
-fn raw(v: &Value) -> Arc<[u8]> {
-    Arc::from(crate::json::to_vec(v))
+    /// Serves the clients of a bound TCP listener one at a time.
+    pub fn serve_tcp_listener(&self, listener: TcpListener) -> io::Result<()> {
+        transport::serve_accepting(self, listener, None, None)
+    }
 }

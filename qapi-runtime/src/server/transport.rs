@@ -8,13 +8,13 @@
 //! disconnect touches no other monitor.
 
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream, ToSocketAddrs};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::session::Outbox;
+use super::outbox::Outbox;
 use super::stop::Ended;
 use super::{Machine, Server};
 
@@ -24,194 +24,138 @@ const READ_CHUNK: usize = 64 * 1024;
 /// Output pending beyond this is written before the next request is handled.
 const FLUSH_AT: usize = 256 * 1024;
 
-type Disconnect = Arc<dyn Fn() + Send + Sync>;
+pub(super) type Disconnect = Arc<dyn Fn() + Send + Sync>;
 
-impl<S: Machine> Server<S> {
-    /// Serves one monitor connection until the client goes away or the
-    /// server ends.
-    pub fn serve_connection<R, W>(&self, reader: R, writer: W, offer_oob: bool) -> io::Result<()>
-    where
-        R: Read,
-        W: Write + Send + 'static,
-    {
-        self.serve_connection_with(reader, writer, offer_oob, None::<fn()>)
-    }
-
-    /// Serves one monitor connection until the client goes away, the
-    /// server ends, or the client has not read the output of others beyond
-    /// [`MAX_PENDING_EVENTS`].  `disconnect` ends the connection: it must
-    /// make the reader's blocking reads and writes return, as shutting a
-    /// socket down does (without it, a stopped server leaves this call
-    /// blocked in its read until the client sends or closes).
-    ///
-    /// [`MAX_PENDING_EVENTS`]: super::session::MAX_PENDING_EVENTS
-    pub fn serve_connection_with<R, W>(
-        &self,
-        mut reader: R,
-        writer: W,
-        offer_oob: bool,
-        disconnect: Option<impl Fn() + Send + Sync + 'static>,
-    ) -> io::Result<()>
-    where
-        R: Read,
-        W: Write + Send + 'static,
-    {
-        let control = &self.shared.control;
-        let disconnect: Option<Disconnect> = disconnect.map(|f| Arc::new(f) as Disconnect);
-        let _waker = match &disconnect {
-            Some(d) => {
-                let d = d.clone();
-                match control.register(move || d()) {
-                    Some(g) => Some(g),
-                    None => return Ok(()),
-                }
+/// Serves one monitor connection (see [`Server::serve_connection_with`]).
+pub(super) fn serve_connection<S, R, W>(
+    server: &Server<S>,
+    mut reader: R,
+    writer: W,
+    offer_oob: bool,
+    disconnect: Option<Disconnect>,
+) -> io::Result<()>
+where
+    S: Machine,
+    R: Read,
+    W: Write + Send + 'static,
+{
+    let control = &server.shared.control;
+    let _waker = match &disconnect {
+        Some(d) => {
+            let d = d.clone();
+            match control.register(move || d()) {
+                Some(g) => Some(g),
+                None => return Ok(()),
             }
-            None => None,
+        }
+        None => None,
+    };
+    if control.ended().is_some() {
+        return Ok(());
+    }
+    let mut session = server.session(offer_oob);
+    let out = session.outbox().clone();
+    if let Some(d) = disconnect {
+        out.set_disconnect(move || d());
+    }
+    let writer = Arc::new(Mutex::new(writer));
+    let bg = spawn_writer(out.clone(), writer.clone())?;
+    {
+        // Replies are written once per read, so pipelined requests
+        // cost no write each; a large backlog is written at once so
+        // memory stays bounded.
+        let (out, writer) = (out.clone(), writer.clone());
+        session.set_after_response(move || {
+            if out.pending() > FLUSH_AT {
+                let _ = flush(&out, &writer);
+            }
+        });
+    }
+    session.greet();
+    flush(&out, &writer)?;
+    let mut buf = vec![0u8; READ_CHUNK];
+    let result = loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break Ok(()),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => break Err(e),
+        };
+        if control.ended().is_some() {
+            break Ok(());
+        }
+        session.feed(&buf[..n]);
+        if let Err(e) = flush(&out, &writer) {
+            break Err(e);
+        }
+        if out.is_closed() {
+            // The writer failed: the client is gone.
+            break Ok(());
+        }
+        if session.aborted() {
+            // `-compat ...=crash`: QEMU aborts on purpose; the program
+            // decides (`Server::wait` reports it).
+            control.finish(Ended::Abort);
+            break Ok(());
+        }
+        if let Some(code) = session.exit_status() {
+            control.finish(Ended::Exit(code));
+            break Ok(());
+        }
+    };
+    out.close();
+    drop(session);
+    let _ = bg.join();
+    result
+}
+
+/// Serves the clients of `listener` one at a time, starting with `first`.
+pub(super) fn serve_accepting<S: Machine, L: Listener>(
+    server: &Server<S>,
+    listener: L,
+    first: Option<L::Stream>,
+    connected: Option<Arc<AtomicBool>>,
+) -> io::Result<()> {
+    let control = &server.shared.control;
+    // Stopping connects to the listener, which wakes `accept`.
+    let Some(_waker) = control.register(listener.waker()?) else {
+        return Ok(());
+    };
+    let mut next = first;
+    loop {
+        if control.ended().is_some() {
+            return Ok(());
+        }
+        let stream = match next.take() {
+            Some(s) => s,
+            None => match listener.accept() {
+                Ok(s) => s,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            },
         };
         if control.ended().is_some() {
             return Ok(());
         }
-        let mut session = self.session(offer_oob);
-        let out = session.outbox().clone();
-        if let Some(d) = disconnect {
-            out.set_disconnect(move || d());
-        }
-        let writer = Arc::new(Mutex::new(writer));
-        let bg = spawn_writer(out.clone(), writer.clone())?;
-        {
-            // Replies are written once per read, so pipelined requests
-            // cost no write each; a large backlog is written at once so
-            // memory stays bounded.
-            let (out, writer) = (out.clone(), writer.clone());
-            session.set_after_response(move || {
-                if out.pending() > FLUSH_AT {
-                    let _ = flush(&out, &writer);
-                }
-            });
-        }
-        session.greet();
-        flush(&out, &writer)?;
-        let mut buf = vec![0u8; READ_CHUNK];
-        let result = loop {
-            let n = match reader.read(&mut buf) {
-                Ok(0) => break Ok(()),
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => break Err(e),
-            };
-            if control.ended().is_some() {
-                break Ok(());
-            }
-            session.feed(&buf[..n]);
-            if let Err(e) = flush(&out, &writer) {
-                break Err(e);
-            }
-            if out.is_closed() {
-                // The writer failed: the client is gone.
-                break Ok(());
-            }
-            if session.aborted() {
-                // `-compat ...=crash`: QEMU aborts on purpose; the program
-                // decides (`Server::wait` reports it).
-                control.finish(Ended::Abort);
-                break Ok(());
-            }
-            if let Some(code) = session.exit_status() {
-                control.finish(Ended::Exit(code));
-                break Ok(());
-            }
+        let (Ok(write_half), Ok(ctl)) = (L::try_clone(&stream), L::try_clone(&stream)) else {
+            continue;
         };
-        out.close();
-        drop(session);
-        let _ = bg.join();
-        result
-    }
-
-    /// Serves the monitor on stdin/stdout (`-qmp stdio`).  A stopped server
-    /// leaves the thread blocked reading stdin until input arrives.
-    pub fn serve_stdio(&self) -> io::Result<()> {
-        self.serve_connection(io::stdin(), io::stdout(), true)
-    }
-
-    /// Listens on a unix socket and serves one client at a time, as QEMU's
-    /// socket chardev does (`-qmp unix:PATH,server=on,wait=off`), until the
-    /// server ends.
-    pub fn serve_unix(&self, path: &Path) -> io::Result<()> {
-        let listener = bind_unix(path)?;
-        self.serve_listener_with(listener, None, None)
-    }
-
-    /// Serves the clients of `listener` one at a time (later clients wait
-    /// in the backlog, as with QEMU's socket chardev), starting with
-    /// `first` if given (a client accepted already, `wait=on`), until the
-    /// server ends.  `connected` tracks whether a client is connected.
-    pub fn serve_listener_with(
-        &self,
-        listener: UnixListener,
-        first: Option<UnixStream>,
-        connected: Option<Arc<AtomicBool>>,
-    ) -> io::Result<()> {
-        self.serve_accepting(listener, first, connected)
-    }
-
-    /// Listens on a TCP address and serves one client at a time
-    /// (`-qmp tcp:HOST:PORT,server=on,wait=off`), until the server ends.
-    pub fn serve_tcp(&self, addr: impl ToSocketAddrs) -> io::Result<()> {
-        self.serve_tcp_listener(TcpListener::bind(addr)?)
-    }
-
-    /// Serves the clients of a bound TCP listener one at a time.
-    pub fn serve_tcp_listener(&self, listener: TcpListener) -> io::Result<()> {
-        self.serve_accepting(listener, None, None)
-    }
-
-    fn serve_accepting<L: Listener>(
-        &self,
-        listener: L,
-        first: Option<L::Stream>,
-        connected: Option<Arc<AtomicBool>>,
-    ) -> io::Result<()> {
-        let control = &self.shared.control;
-        // Stopping connects to the listener, which wakes `accept`.
-        let Some(_waker) = control.register(listener.waker()?) else {
-            return Ok(());
-        };
-        let mut next = first;
-        loop {
-            if control.ended().is_some() {
-                return Ok(());
-            }
-            let stream = match next.take() {
-                Some(s) => s,
-                None => match listener.accept() {
-                    Ok(s) => s,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(e),
-                },
-            };
-            if control.ended().is_some() {
-                return Ok(());
-            }
-            let (Ok(write_half), Ok(ctl)) = (L::try_clone(&stream), L::try_clone(&stream)) else {
-                continue;
-            };
-            if let Some(c) = &connected {
-                c.store(true, Ordering::SeqCst);
-            }
-            // A client that does not read its events is cut off, and a
-            // stopped server cuts every client off.
-            let disconnect = move || L::shutdown(&ctl);
-            // A broken connection only ends that connection.
-            let _ = self.serve_connection_with(stream, write_half, true, Some(disconnect));
-            if let Some(c) = &connected {
-                c.store(false, Ordering::SeqCst);
-            }
+        if let Some(c) = &connected {
+            c.store(true, Ordering::SeqCst);
+        }
+        // A client that does not read its events is cut off, and a
+        // stopped server cuts every client off.
+        let disconnect = move || L::shutdown(&ctl);
+        // A broken connection only ends that connection.
+        let _ = serve_connection(server, stream, write_half, true, Some(Arc::new(disconnect)));
+        if let Some(c) = &connected {
+            c.store(false, Ordering::SeqCst);
         }
     }
 }
 
 /// A listening socket the server accepts monitor connections on.
-trait Listener {
+pub(super) trait Listener {
     type Stream: Read + Write + Send + Sync + 'static;
     fn accept(&self) -> io::Result<Self::Stream>;
     fn try_clone(s: &Self::Stream) -> io::Result<Self::Stream>;
