@@ -222,27 +222,33 @@ pub static C104: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym
 pub static C105: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV)]);
 /// mips64
 pub static C106: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Sym(TARGET_BIG_ENDIAN)]);
+/// aarch64 alpha arm loongarch64 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb sparc64 xtensa xtensaeb
+pub static C107: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_SPARC64)]);
+/// avr microblaze microblazeel rx sparc tricore
+pub static C108: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]);
+/// hppa or1k riscv32 riscv64
+pub static C109: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_OPENRISC)]);
 /// alpha hppa loongarch64 mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc64 xtensa xtensaeb
-pub static C107: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_SPARC64)]);
+pub static C110: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_SPARC64)]);
 /// aarch64 arm s390x
-pub static C108: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_S390X)]);
+pub static C111: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_S390X)]);
 /// m68k or1k xtensa xtensaeb
-pub static C109: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC)]);
+pub static C112: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC)]);
 /// microblaze
-pub static C110: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(TARGET_BIG_ENDIAN)]);
+pub static C113: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(TARGET_BIG_ENDIAN)]);
 /// microblazeel
-pub static C111: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]);
+pub static C114: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]);
 /// alpha avr hppa microblaze microblazeel mips mips64 mipsel or1k rx sh4 sh4eb sparc sparc64 tricore xtensa xtensaeb
-pub static C112: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]));
+pub static C115: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]));
 /// mips64el ppc
-pub static C113: Pred = Pred::Any(&[Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_PPC), Pred::Not(&Pred::Sym(sym::TARGET_PPC64))])]);
+pub static C116: Pred = Pred::Any(&[Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_PPC), Pred::Not(&Pred::Sym(sym::TARGET_PPC64))])]);
 /// mips mips64 mips64el mipsel ppc ppc64
-pub static C114: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC)]);
+pub static C117: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC)]);
 /// alpha avr hppa m68k microblaze microblazeel or1k rx s390x sh4 sh4eb sparc sparc64 tricore xtensa xtensaeb
-pub static C115: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]));
+pub static C118: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]));
 /// alpha avr hppa microblaze microblazeel or1k rx s390x sh4 sh4eb sparc sparc64 tricore
-pub static C116: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K)]));
+pub static C119: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K)]));
 /// m68k xtensa xtensaeb
-pub static C117: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K)]);
+pub static C120: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K)]);
 /// i386 loongarch64 x86_64
-pub static C118: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_LOONGARCH)]);
+pub static C121: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_LOONGARCH)]);
