@@ -5,8 +5,9 @@ qemu-system/src/emulator/data/, from the replies scripts/qemu-facts-collect.py
 read off every real binary.
 
 Each fact is written once, with the condition (a `Pred` over the TARGET_*
-symbols, plus TARGET_BIG_ENDIAN to tell mips from mipsel and alike) under
-which targets have it.  Reply order is left to the product's rules, except
+symbols, plus TARGET_BIG_ENDIAN to tell mips from mipsel and alike, and the
+build symbol CONFIG_TCG to tell x86_64-microvm from x86_64) under which
+binaries have it.  Reply order is left to the product's rules, except
 the type table's GLib iteration order, which is written per target (see
 TYPE_ORDER below and the README of the emulator module).
 
@@ -36,8 +37,14 @@ TARGETS = {
     "sparc64": ("sparc64", "sparc", True), "tricore": ("tricore", None, False),
     "x86_64": ("x86_64", "i386", False), "xtensa": ("xtensa", None, False),
     "xtensaeb": ("xtensa", None, True),
+    # Debian's cut-down build of target x86_64: its symbols lack CONFIG_TCG
+    # (qapi-defs/src/qemu/builds.rs), which tells its facts from x86_64's.
+    "x86_64-microvm": ("x86_64", "i386", False),
 }
 BE = "TARGET_BIG_ENDIAN"
+TCG = "CONFIG_TCG"
+# Builds without TCG: the collector ran them under KVM.
+KVM_ONLY = {"x86_64-microvm"}
 
 
 def syms_of(t):
@@ -47,6 +54,8 @@ def syms_of(t):
         s.add("TARGET_" + base.upper())
     if be:
         s.add(BE)
+    if t not in KVM_ONLY:
+        s.add(TCG)
     return s
 
 
@@ -495,12 +504,27 @@ def gen_misc(facts, preds):
     return "\n".join(out) + "\n"
 
 
+def as_tcg(kvm, tcg):
+    """What a KVM-only build's CPU facts depend on the host for (the
+    models' unavailable features, the expansions) is not a fact of the
+    binary: those are left as target x86_64 under TCG has them, until the
+    product models the host's KVM."""
+    unavailable = {c["name"]: c.get("unavailable-features")
+                   for c in tcg["cpu_defs"].get("return", [])}
+    for c in kvm["cpu_defs"].get("return", []):
+        if unavailable.get(c["name"]) is not None:
+            c["unavailable-features"] = unavailable[c["name"]]
+    kvm["expansions"] = tcg["expansions"]
+
+
 def main():
     factsdir, outdir = sys.argv[1], sys.argv[2]
     facts = {}
     for t in TARGETS:
         with open(os.path.join(factsdir, f"{t}.json")) as f:
             facts[t] = json.load(f)
+    for t in KVM_ONLY:
+        as_tcg(facts[t], facts["x86_64"])
     preds = Preds()
     files = {}
     files["types.rs"], _ = gen_types(facts, preds)

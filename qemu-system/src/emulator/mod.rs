@@ -58,7 +58,8 @@ pub fn target_name(cfg: &QemuConfig) -> &'static str {
 }
 
 /// Whether `cfg` has a fact with condition `cond`: the configuration's
-/// symbols, plus `TARGET_BIG_ENDIAN` from the target.
+/// target and build symbols (`CONFIG_TCG` tells x86_64-microvm's facts
+/// from x86_64's), plus `TARGET_BIG_ENDIAN` from the target.
 pub fn holds(cfg: &QemuConfig, cond: Cond) -> bool {
     let big_endian = BIG_ENDIAN_TARGETS.contains(&target_name(cfg));
     cond.is_none_or(|p| {
