@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Reads the emulator facts off Debian's real qemu-system-* binaries.
 
-For each target: start `-machine none -accel tcg` with QMP on stdio, ask
-qom-list-types (abstract=true), qom-list-properties / device-list-properties
-for the types libvirt asks about, query-machines (compat-props),
-query-cpu-definitions, query-cpu-model-expansion (static and full, per
-model), query-tpm-models/-types, query-command-line-options and
-query-gic-capabilities, and write the raw replies as JSON to OUTDIR/<target>.json.
+For each binary (the 29 targets' and x86_64-microvm, which runs KVM since
+it lacks TCG): first, with the module directory hidden, ask qom-list-types
+(the type table before any module is loaded); then start `-machine none
+-accel tcg` with QMP on stdio, ask the commands that walk the type table
+(query-machines, -chardev-backends, -cpu-definitions, -command-line-options)
+before anything loads a module, then qom-list-types (abstract=true),
+qom-list-properties / device-list-properties for the types libvirt asks
+about, query-machines (compat-props), query-cpu-definitions,
+query-cpu-model-expansion (static and full, per model; not under KVM,
+where they are the host's), query-tpm-models/-types,
+query-command-line-options and query-gic-capabilities, and write the raw
+replies as JSON to OUTDIR/<target>.json.
 
 This is input for scripts/qemu-facts-gen.py, which writes the reviewed
 Rust tables; nothing here is loaded by the product.
@@ -24,7 +30,15 @@ TARGETS = [
     "microblaze", "microblazeel", "mips", "mips64", "mips64el", "mipsel",
     "or1k", "ppc", "ppc64", "riscv32", "riscv64", "rx", "s390x", "sh4",
     "sh4eb", "sparc", "sparc64", "tricore", "x86_64", "xtensa", "xtensaeb",
+    # Debian's cut-down build (target x86_64, no TCG): it runs KVM only.
+    "x86_64-microvm",
 ]
+
+# Builds without TCG: their binaries run under KVM (/dev/kvm must exist).
+KVM_ONLY = {"x86_64-microvm"}
+
+# Where Debian's QEMU finds its modules (CONFIG_QEMU_MODDIR).
+MODULE_DIR = "/usr/lib/x86_64-linux-gnu/qemu"
 
 # The types libvirt 11.3 asks device-list-properties / qom-list-properties
 # about (src/qemu/qemu_capabilities.c: virQEMUCapsDeviceProps,
@@ -44,11 +58,18 @@ OBJECT_PROPS = ["memory-backend-file", "memory-backend-memfd"]
 
 
 class Qmp:
-    def __init__(self, target):
+    def __init__(self, target, without_modules=False):
+        accel = "kvm" if target in KVM_ONLY else "tcg"
+        argv = [f"/usr/bin/qemu-system-{target}", "-machine", "none", "-accel", accel,
+                "-nodefaults", "-display", "none", "-S", "-qmp", "stdio"]
+        if without_modules:
+            # A private mount namespace with an empty module directory:
+            # module_load_qom_all finds nothing to load, so qom-list-types
+            # walks the type table as it is before any module is loaded.
+            argv = ["unshare", "-rm", "sh", "-c",
+                    f"mount -t tmpfs none {MODULE_DIR} && exec \"$0\" \"$@\""] + argv
         self.p = subprocess.Popen(
-            [f"/usr/bin/qemu-system-{target}", "-machine", "none", "-accel", "tcg",
-             "-nodefaults", "-display", "none", "-S", "-qmp", "stdio"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.greeting = self._read()
         self.cmd("qmp_capabilities")
 
@@ -75,8 +96,17 @@ class Qmp:
 
 
 def collect(target):
-    q = Qmp(target)
     out = {"target": target}
+    # The type table before modules are loaded: its iteration order, and
+    # what the commands walking it answer before qom-list-types loads
+    # every module (checked against that order by the generator).
+    q = Qmp(target, without_modules=True)
+    out["preload_types"] = q.cmd("qom-list-types", abstract=True)["return"]
+    q.close()
+    q = Qmp(target)
+    out["preload"] = {c: q.cmd(c) for c in (
+        "query-machines", "query-chardev-backends", "query-cpu-definitions",
+        "query-command-line-options")}
     out["types"] = q.cmd("qom-list-types", abstract=True)["return"]
     # The non-abstract list tells which types are abstract.
     concrete = {t["name"] for t in q.cmd("qom-list-types")["return"]}
@@ -105,7 +135,8 @@ def collect(target):
     out["cpu_defs"] = q.cmd("query-cpu-definitions")
     out["expansions"] = {}
     models = [m["name"] for m in out["cpu_defs"].get("return", [])]
-    for m in models:
+    # Under KVM an expansion is the host CPU's: not a fact of the binary.
+    for m in [] if target in KVM_ONLY else models:
         for ty in ("static", "full"):
             for props in (None, {"migratable": False}):
                 model = {"name": m}

@@ -5,8 +5,9 @@ qemu-system/src/emulator/data/, from the replies scripts/qemu-facts-collect.py
 read off every real binary.
 
 Each fact is written once, with the condition (a `Pred` over the TARGET_*
-symbols, plus TARGET_BIG_ENDIAN to tell mips from mipsel and alike) under
-which targets have it.  Reply order is left to the product's rules, except
+symbols, plus TARGET_BIG_ENDIAN to tell mips from mipsel and alike, and the
+build symbol CONFIG_TCG to tell x86_64-microvm from x86_64) under which
+binaries have it.  Reply order is left to the product's rules, except
 the type table's GLib iteration order, which is written per target (see
 TYPE_ORDER below and the README of the emulator module).
 
@@ -36,8 +37,14 @@ TARGETS = {
     "sparc64": ("sparc64", "sparc", True), "tricore": ("tricore", None, False),
     "x86_64": ("x86_64", "i386", False), "xtensa": ("xtensa", None, False),
     "xtensaeb": ("xtensa", None, True),
+    # Debian's cut-down build of target x86_64: its symbols lack CONFIG_TCG
+    # (qapi-defs/src/qemu/builds.rs), which tells its facts from x86_64's.
+    "x86_64-microvm": ("x86_64", "i386", False),
 }
 BE = "TARGET_BIG_ENDIAN"
+TCG = "CONFIG_TCG"
+# Builds without TCG: the collector ran them under KVM.
+KVM_ONLY = {"x86_64-microvm"}
 
 
 def syms_of(t):
@@ -47,6 +54,8 @@ def syms_of(t):
         s.add("TARGET_" + base.upper())
     if be:
         s.add(BE)
+    if t not in KVM_ONLY:
+        s.add(TCG)
     return s
 
 
@@ -217,12 +226,56 @@ def gen_types(facts, preds):
     for t, d in sorted(facts.items()):
         seq = tuple(index[(t, x["name"])] for x in reversed(d["types"]))
         orders.setdefault(seq, set()).add(t)
-    out.append("/// The type table's GLib iteration order (indices into `TYPES`), per target.")
+    out.append("/// The type table's GLib iteration order (indices into `TYPES`), per target,")
+    out.append("/// once every module is loaded.")
     out.append("pub static TYPE_ORDER: &[(qapi_runtime::pred::Cond, &[u16])] = &[")
     for seq, ts in orders.items():
         out.append(f"    ({preds.ref(ts)}, &[" + ",".join(map(str, seq)) + "]),")
     out.append("];")
+    # Before module_load_qom_all the table lacks the modules' types.  Where
+    # it also has fewer slots (loading the modules made GLib grow it), its
+    # iteration order is not the loaded order without those types: the
+    # order the binary gives with its module directory hidden is written
+    # for those binaries only.
+    modules, preload = {}, {}
+    for t, d in sorted(facts.items()):
+        pre = [x["name"] for x in reversed(d["preload_types"])]
+        post = [x["name"] for x in reversed(d["types"])]
+        assert set(pre) <= set(post), t
+        only = tuple(sorted(index[(t, n)] for n in set(post) - set(pre)))
+        modules.setdefault(only, set()).add(t)
+        if [n for n in post if n in set(pre)] != pre:
+            preload.setdefault(tuple(index[(t, n)] for n in pre), set()).add(t)
+        check_preload(t, d, pre)
+    out.append("")
+    out.append("/// The types of the modules (indices into `TYPES`), per target: not in the")
+    out.append("/// table until loaded.")
+    out.append("pub static MODULE_TYPES: &[(qapi_runtime::pred::Cond, &[u16])] = &[")
+    for seq, ts in modules.items():
+        out.append(f"    ({preds.ref(ts)}, &[" + ",".join(map(str, seq)) + "]),")
+    out.append("];")
+    out.append("")
+    out.append("/// The iteration order before any module is loaded, where it is not")
+    out.append("/// `TYPE_ORDER` without `MODULE_TYPES` (the table grew when they loaded).")
+    out.append("pub static PRELOAD_ORDER: &[(qapi_runtime::pred::Cond, &[u16])] = &[")
+    for seq, ts in preload.items():
+        out.append(f"    ({preds.ref(ts)}, &[" + ",".join(map(str, seq)) + "]),")
+    out.append("];")
     return "\n".join(out) + "\n", index
+
+
+def check_preload(t, d, pre):
+    """The replies the binary gave before loading its modules follow from
+    the pre-load order by the product's rules: machines in table order,
+    chardev backends in reverse table order."""
+    machines = [m["name"] for m in d["preload"]["query-machines"]["return"]]
+    names = set(machines)
+    assert [n[:-len("-machine")] for n in pre
+            if n.endswith("-machine") and n[:-len("-machine")] in names] == machines, t
+    backends = [c["name"] for c in d["preload"]["query-chardev-backends"]["return"]]
+    names = set(backends)
+    assert [n[len("chardev-"):] for n in reversed(pre)
+            if n.startswith("chardev-") and n[len("chardev-"):] in names] == backends, t
 
 
 def prop_row(p, with_default):
@@ -417,18 +470,32 @@ def gen_misc(facts, preds):
 
     params = {}
 
+    def param_rows(g):
+        return tuple(
+            f"OptionParam {{ name: {rs(p['name'])}, ty: {rs(p['type'])}, help: {opt(p.get('help'))}, "
+            f"default: {opt(p.get('default'))} }}" for p in g["parameters"])
+
     def okeys(t, d):
+        # A group read off before qom-list-types that differs from the
+        # one read after (the machine group follows the machine classes'
+        # order) is written twice, once per state; the groups modules
+        # register (spice) are not there before, a rule of the handler.
+        before = {g["option"]: g for g in d["preload"]["query-command-line-options"]["return"]}
         for i, g in enumerate(d["cmdline"]["return"]):
-            rows = tuple(
-                f"OptionParam {{ name: {rs(p['name'])}, ty: {rs(p['type'])}, help: {opt(p.get('help'))}, "
-                f"default: {opt(p.get('default'))} }}" for p in g["parameters"])
-            yield (i, g["option"], rows)
+            b = before.get(g["option"])
+            if b is None or b == g:
+                yield (i, g["option"], param_rows(g), "None")
+            else:
+                yield (i, g["option"], param_rows(g), "Some(true)")
+                yield (i, g["option"], param_rows(b), "Some(false)")
     out.append("/// `query-command-line-options`, in QEMU's group order.")
     out.append("pub static OPTION_GROUPS: &[OptionGroup] = &[")
-    for (i, name, rows), ts in sorted(merge(facts, okeys).items(), key=lambda kv: (kv[0][0], kv[0][1])):
+    for (i, name, rows, loaded), ts in sorted(merge(facts, okeys).items(),
+                                               key=lambda kv: (kv[0][0], kv[0][1], kv[0][3])):
         if rows not in params:
             params[rows] = f"O{len(params)}"
-        out.append(f"    OptionGroup {{ position: {i}, option: {rs(name)}, params: {params[rows]}, cond: {preds.ref(ts)} }},")
+        out.append(f"    OptionGroup {{ position: {i}, option: {rs(name)}, params: {params[rows]}, "
+                   f"modules_loaded: {loaded}, cond: {preds.ref(ts)} }},")
     out.append("];")
     for rows, name in params.items():
         out.append(f"static {name}: &[OptionParam] = &[")
@@ -437,12 +504,27 @@ def gen_misc(facts, preds):
     return "\n".join(out) + "\n"
 
 
+def as_tcg(kvm, tcg):
+    """What a KVM-only build's CPU facts depend on the host for (the
+    models' unavailable features, the expansions) is not a fact of the
+    binary: those are left as target x86_64 under TCG has them, until the
+    product models the host's KVM."""
+    unavailable = {c["name"]: c.get("unavailable-features")
+                   for c in tcg["cpu_defs"].get("return", [])}
+    for c in kvm["cpu_defs"].get("return", []):
+        if unavailable.get(c["name"]) is not None:
+            c["unavailable-features"] = unavailable[c["name"]]
+    kvm["expansions"] = tcg["expansions"]
+
+
 def main():
     factsdir, outdir = sys.argv[1], sys.argv[2]
     facts = {}
     for t in TARGETS:
         with open(os.path.join(factsdir, f"{t}.json")) as f:
             facts[t] = json.load(f)
+    for t in KVM_ONLY:
+        as_tcg(facts[t], facts["x86_64"])
     preds = Preds()
     files = {}
     files["types.rs"], _ = gen_types(facts, preds)

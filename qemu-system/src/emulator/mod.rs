@@ -14,8 +14,10 @@
 //! iteration order itself (`data::types::TYPE_ORDER`): it depends on the
 //! order in which the binary registered its types, which we could not yet
 //! reconstruct from the replay of `qapi_runtime::glib` (see the README's
-//! known differences).  Property lists and option groups are in the order
-//! the real binary gives them.
+//! known differences); it is held with every module loaded and, where the
+//! smaller table before loading is walked in another order, before too
+//! (`types::TypeTable::new`, docs/emulator-facts.md).  Property lists and
+//! option groups are in the order the real binary gives them.
 
 pub mod cpus;
 pub mod data;
@@ -56,7 +58,8 @@ pub fn target_name(cfg: &QemuConfig) -> &'static str {
 }
 
 /// Whether `cfg` has a fact with condition `cond`: the configuration's
-/// symbols, plus `TARGET_BIG_ENDIAN` from the target.
+/// target and build symbols (`CONFIG_TCG` tells x86_64-microvm's facts
+/// from x86_64's), plus `TARGET_BIG_ENDIAN` from the target.
 pub fn holds(cfg: &QemuConfig, cond: Cond) -> bool {
     let big_endian = BIG_ENDIAN_TARGETS.contains(&target_name(cfg));
     cond.is_none_or(|p| {

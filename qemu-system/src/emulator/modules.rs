@@ -2,18 +2,10 @@
 //! needs them: `qom-list-types` loads every QOM module
 //! (`module_load_qom_all`), a type lookup loads the type's module and what
 //! it depends on.  Until then their types are missing from the type table
-//! and the `spice` option group from `query-command-line-options`.  The
-//! type data holds the table with every module loaded; this records which
-//! of those effects an empty machine has had.
-
-/// Chardev types whose module is not loaded at start-up (chardev-baum,
-/// chardev-spice, ui-dbus).
-const MODULE_CHARDEVS: &[&str] = &[
-    "chardev-braille",
-    "chardev-spicevmc",
-    "chardev-spiceport",
-    "chardev-dbus",
-];
+//! (`data::types::MODULE_TYPES`), which may then also be smaller and walked
+//! in another order (`data::types::PRELOAD_ORDER`), and the `spice` option
+//! group from `query-command-line-options`.  This records which of those
+//! effects an empty machine has had.
 
 /// Types whose module depends on ui-spice-core (hw-display-qxl,
 /// chardev-spice): looking one up registers the `spice` option group.
@@ -43,8 +35,9 @@ impl Modules {
         self.all || self.spice_core
     }
 
-    /// Whether the chardev type `name` is in the table yet.
-    pub fn has_chardev(&self, name: &str) -> bool {
-        self.all || !MODULE_CHARDEVS.contains(&name)
+    /// Whether `module_load_qom_all` has run: the type table holds every
+    /// module's types (see `types::TypeTable::new`).
+    pub fn all(&self) -> bool {
+        self.all
     }
 }

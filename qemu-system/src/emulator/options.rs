@@ -8,6 +8,11 @@ pub struct OptionGroup {
     pub position: u32,
     pub option: &'static str,
     pub params: &'static [OptionParam],
+    /// `Some(state)`: the group has these parameters only while
+    /// `module_load_qom_all` has (`true`) or has not (`false`) run; the
+    /// machine group lists the machine classes' properties in the type
+    /// table's order, which loading the modules can change.
+    pub modules_loaded: Option<bool>,
     pub cond: Cond,
 }
 

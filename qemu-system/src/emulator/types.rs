@@ -9,6 +9,7 @@ use qapi_runtime::pred::Cond;
 
 use super::data;
 use super::holds;
+use super::modules::Modules;
 
 /// A QOM type as `TypeInfo` declares it.
 pub struct TypeDef {
@@ -63,21 +64,47 @@ pub struct PropSet {
 pub struct TypeTable {
     /// Types in the table's iteration order.
     order: Vec<&'static TypeDef>,
+    /// Every type, its module loaded or not: a lookup by name
+    /// (`module_object_class_by_name`) loads the module it needs.
     by_name: HashMap<&'static str, &'static TypeDef>,
 }
 
+/// The indices held for `cfg` in a per-target table of `data::types`.
+fn indices_for(
+    table: &'static [(Cond, &'static [u16])],
+    cfg: &QemuConfig,
+) -> Option<&'static [u16]> {
+    table
+        .iter()
+        .find(|(cond, _)| holds(cfg, *cond))
+        .map(|(_, idx)| *idx)
+}
+
+fn types_at(idx: &[u16]) -> impl Iterator<Item = &'static TypeDef> + '_ {
+    idx.iter()
+        .filter_map(|&i| data::types::TYPES.get(usize::from(i)))
+}
+
 impl TypeTable {
-    pub fn new(cfg: &QemuConfig) -> TypeTable {
-        let order: Vec<&'static TypeDef> = data::types::TYPE_ORDER
-            .iter()
-            .find(|(cond, _)| holds(cfg, *cond))
-            .map(|(_, idx)| {
-                idx.iter()
-                    .filter_map(|&i| data::types::TYPES.get(usize::from(i)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let by_name = order.iter().map(|t| (t.name, *t)).collect();
+    /// The table as it is in the state `modules`: until every module is
+    /// loaded, without the modules' types and, where GLib grew the table
+    /// when they loaded, in the smaller table's order.  (A module loaded
+    /// by a single lookup does not add its types to the walk here.)
+    pub fn new(cfg: &QemuConfig, modules: &Modules) -> TypeTable {
+        let loaded = indices_for(data::types::TYPE_ORDER, cfg).unwrap_or_default();
+        let by_name = types_at(loaded).map(|t| (t.name, t)).collect();
+        let order = if modules.all() {
+            types_at(loaded).collect()
+        } else if let Some(before) = indices_for(data::types::PRELOAD_ORDER, cfg) {
+            types_at(before).collect()
+        } else {
+            let module = indices_for(data::types::MODULE_TYPES, cfg).unwrap_or_default();
+            loaded
+                .iter()
+                .filter(|i| !module.contains(i))
+                .filter_map(|&i| data::types::TYPES.get(usize::from(i)))
+                .collect()
+        };
         TypeTable { order, by_name }
     }
 

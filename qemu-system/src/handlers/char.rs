@@ -38,11 +38,11 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     // without its "chardev-" prefix; the internal chardev-gdb is skipped,
     // and the types of modules not loaded yet are not in the table.
     h.add::<query_chardev_backends>(|m, _| {
-        let table = TypeTable::new(&m.config);
+        let table = TypeTable::new(&m.config, &m.modules);
         let mut out: Vec<ChardevBackendInfo> = table
             .iter()
             .filter(|t| !t.abstract_ && table.is_a(t, "chardev"))
-            .filter(|t| t.name != "chardev-gdb" && m.modules.has_chardev(t.name))
+            .filter(|t| t.name != "chardev-gdb")
             .filter_map(|t| t.name.strip_prefix("chardev-"))
             .map(|name| ChardevBackendInfo {
                 name: name.to_owned(),

@@ -57,7 +57,7 @@ fn x86_ordering(name: &str) -> u8 {
 
 pub fn register(h: &mut Handlers<NoneMachine>) {
     h.add::<query_cpu_definitions>(|m, _| {
-        let table = TypeTable::new(&m.config);
+        let table = TypeTable::new(&m.config, &m.modules);
         // Models in the type table's order (object_class_get_list, then
         // prepended once more by the list builder).
         let index: HashMap<&str, usize> =

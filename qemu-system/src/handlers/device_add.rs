@@ -28,7 +28,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         let Some(driver) = get("driver") else {
             return Err(Error::generic("Parameter 'driver' is missing"));
         };
-        let table = TypeTable::new(&m.config);
+        let table = TypeTable::new(&m.config, &m.modules);
         let (driver, plug) = device_class(&table, m.config.target.name, driver)?;
         m.modules.load_for_type(driver);
         let Some(plug) = plug else {

@@ -11,7 +11,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     // object_class_get_list(TYPE_MACHINE) prepends in table order, and
     // the reply prepends again: table order.
     h.add::<query_machines>(|m, args| {
-        let table = TypeTable::new(&m.config);
+        let table = TypeTable::new(&m.config, &m.modules);
         let with_compat = args.compat_props.unwrap_or(false);
         let mut out = Vec::new();
         for t in table.iter().filter(|t| !t.abstract_) {

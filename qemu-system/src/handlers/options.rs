@@ -20,6 +20,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             .filter(|g| holds(&m.config, g.cond))
             // ui-spice-core registers its group when loaded.
             .filter(|g| g.option != "spice" || m.modules.spice_core())
+            .filter(|g| g.modules_loaded.is_none_or(|l| l == m.modules.all()))
             .filter(|g| args.option.as_deref().is_none_or(|o| o == g.option))
             .collect();
         groups.sort_by_key(|g| g.position);

@@ -16,7 +16,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
     // the reply is the table's iteration order reversed.
     h.add::<qom_list_types>(|m, args| {
         m.modules.load_all();
-        let table = TypeTable::new(&m.config);
+        let table = TypeTable::new(&m.config, &m.modules);
         let with_abstract = args.r#abstract.unwrap_or(false);
         let mut out: Vec<ObjectTypeInfo> = table
             .iter()
@@ -32,7 +32,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         Ok(out)
     });
     h.add::<device_list_properties>(|m, args| {
-        let table = TypeTable::new(&m.config);
+        let table = TypeTable::new(&m.config, &m.modules);
         let Some(t) = table.get(&args.typename) else {
             return Err(Error::device_not_found(format!(
                 "Device '{}' not found",
@@ -51,7 +51,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         Ok(infos(props))
     });
     h.add::<qom_list_properties>(|m, args| {
-        let table = TypeTable::new(&m.config);
+        let table = TypeTable::new(&m.config, &m.modules);
         let Some(t) = table.get(&args.typename) else {
             return Err(Error::device_not_found(format!(
                 "Class '{}' not found",

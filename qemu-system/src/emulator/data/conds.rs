@@ -22,12 +22,12 @@ pub static C4: Pred = Pred::Sym(sym::TARGET_PPC64);
 pub static C5: Pred = Pred::Sym(sym::TARGET_PPC);
 /// i386
 pub static C6: Pred = Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]);
-/// x86_64
+/// x86_64 x86_64-microvm
 pub static C7: Pred = Pred::Sym(sym::TARGET_X86_64);
 /// aarch64 alpha arm hppa i386 loongarch64 mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc64 x86_64 xtensa xtensaeb
-pub static C8: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]));
+pub static C8: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Not(&Pred::Sym(sym::CONFIG_TCG))])]));
 /// i386 x86_64
-pub static C9: Pred = Pred::Sym(sym::TARGET_I386);
+pub static C9: Pred = Pred::Any(&[Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 arm
 pub static C10: Pred = Pred::Sym(sym::TARGET_ARM);
 /// avr
@@ -36,7 +36,7 @@ pub static C11: Pred = Pred::Sym(sym::TARGET_AVR);
 pub static C12: Pred = Pred::Sym(sym::TARGET_HPPA);
 /// mips64el
 pub static C13: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]);
-/// aarch64 alpha arm hppa i386 loongarch64 mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 s390x sh4 sh4eb sparc64 x86_64 xtensa xtensaeb
+/// aarch64 alpha arm hppa i386 loongarch64 mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 s390x sh4 sh4eb sparc64 x86_64 x86_64-microvm xtensa xtensaeb
 pub static C14: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]));
 /// sparc
 pub static C15: Pred = Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))]);
@@ -44,13 +44,13 @@ pub static C15: Pred = Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred
 pub static C16: Pred = Pred::Sym(sym::TARGET_SPARC64);
 /// m68k
 pub static C17: Pred = Pred::Sym(sym::TARGET_M68K);
-/// alpha hppa i386 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb sparc64 x86_64
+/// alpha hppa i386 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb sparc64 x86_64 x86_64-microvm
 pub static C18: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_SPARC64)]);
 /// tricore
 pub static C19: Pred = Pred::Sym(sym::TARGET_TRICORE);
 /// i386 mips mips64 mips64el mipsel x86_64
-pub static C20: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386)]);
-/// aarch64 alpha arm hppa i386 loongarch64 m68k mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 s390x sh4 sh4eb sparc sparc64 x86_64 xtensa xtensaeb
+pub static C20: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
+/// aarch64 alpha arm hppa i386 loongarch64 m68k mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 s390x sh4 sh4eb sparc sparc64 x86_64 x86_64-microvm xtensa xtensaeb
 pub static C21: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_TRICORE)]));
 /// aarch64
 pub static C22: Pred = Pred::Sym(sym::TARGET_AARCH64);
@@ -73,176 +73,202 @@ pub static C30: Pred = Pred::Sym(sym::TARGET_SH4);
 /// xtensa xtensaeb
 pub static C31: Pred = Pred::Sym(sym::TARGET_XTENSA);
 /// aarch64 arm i386 loongarch64 mips mips64 mips64el mipsel ppc ppc64 riscv32 riscv64 x86_64
-pub static C32: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]);
-/// aarch64 arm i386 loongarch64 x86_64
-pub static C33: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_LOONGARCH)]);
+pub static C32: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
+/// aarch64 arm i386 loongarch64 x86_64 x86_64-microvm
+pub static C33: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_LOONGARCH)]);
 /// aarch64 arm i386 loongarch64 riscv32 riscv64 x86_64
-pub static C34: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]);
+pub static C34: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// m68k ppc ppc64
 pub static C35: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_M68K)]);
+/// alpha hppa i386 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb sparc64 x86_64
+pub static C36: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_SPARC64), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
+/// i386 x86_64 x86_64-microvm
+pub static C37: Pred = Pred::Sym(sym::TARGET_I386);
 /// aarch64 arm ppc ppc64
-pub static C36: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC)]);
+pub static C38: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC)]);
 /// mips64 mips64el sparc
-pub static C37: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS64), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]);
+pub static C39: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS64), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]);
 /// riscv64
-pub static C38: Pred = Pred::Sym(sym::TARGET_RISCV64);
+pub static C40: Pred = Pred::Sym(sym::TARGET_RISCV64);
 /// aarch64 arm riscv32 riscv64
-pub static C39: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_RISCV)]);
+pub static C41: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_RISCV)]);
 /// aarch64 alpha arm hppa i386 loongarch64 microblaze microblazeel mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc64 x86_64 xtensa xtensaeb
-pub static C40: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]));
+pub static C42: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Not(&Pred::Sym(sym::CONFIG_TCG))])]));
+/// aarch64 alpha arm hppa i386 loongarch64 mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 s390x sh4 sh4eb sparc64 x86_64 xtensa xtensaeb
+pub static C43: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Not(&Pred::Sym(sym::CONFIG_TCG))])]));
 /// aarch64 arm i386 loongarch64 microblaze microblazeel mips mips64 mips64el mipsel ppc ppc64 riscv32 riscv64 x86_64 xtensa xtensaeb
-pub static C41: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH)]);
+pub static C44: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 arm sh4 sh4eb
-pub static C42: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_SH4)]);
+pub static C45: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_SH4)]);
+/// aarch64 alpha arm avr hppa i386 loongarch64 m68k microblaze microblazeel mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 rx s390x sh4 sh4eb sparc sparc64 tricore x86_64 xtensa xtensaeb
+pub static C46: Pred = Pred::Sym(sym::CONFIG_TCG);
 /// alpha hppa sparc64
-pub static C43: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_SPARC64)]);
-/// aarch64 alpha arm hppa i386 loongarch64 m68k mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 s390x sh4 sh4eb sparc64 x86_64 xtensa xtensaeb
-pub static C44: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]));
+pub static C47: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_SPARC64)]);
+/// aarch64 alpha arm hppa i386 loongarch64 m68k mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 s390x sh4 sh4eb sparc64 x86_64 x86_64-microvm xtensa xtensaeb
+pub static C48: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]));
 /// aarch64 arm i386 x86_64
-pub static C45: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386)]);
+pub static C49: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// xtensa
-pub static C46: Pred = Pred::All(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]);
+pub static C50: Pred = Pred::All(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]);
 /// m68k mips64 mips64el
-pub static C47: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Sym(sym::TARGET_M68K)]);
+pub static C51: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Sym(sym::TARGET_M68K)]);
 /// aarch64 arm i386 loongarch64 mips64el ppc ppc64 riscv32 riscv64 s390x x86_64
-pub static C48: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C52: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 arm i386 mips64el ppc ppc64 riscv32 riscv64 x86_64
-pub static C49: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C53: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// m68k mips mips64 mips64el mipsel sparc sparc64
-pub static C50: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_SPARC), Pred::Sym(sym::TARGET_M68K)]);
+pub static C54: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_SPARC), Pred::Sym(sym::TARGET_M68K)]);
 /// m68k ppc ppc64 sparc
-pub static C51: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_M68K), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]);
+pub static C55: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_M68K), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]);
 /// aarch64 alpha arm hppa i386 loongarch64 m68k mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc sparc64 x86_64 xtensa xtensaeb
-pub static C52: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE)]));
+pub static C56: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Not(&Pred::Sym(sym::CONFIG_TCG))])]));
 /// mips mips64 mips64el mipsel
-pub static C53: Pred = Pred::Sym(sym::TARGET_MIPS);
+pub static C57: Pred = Pred::Sym(sym::TARGET_MIPS);
 /// alpha i386 mips mips64 mips64el mipsel ppc ppc64 sparc sparc64 x86_64
-pub static C54: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SPARC), Pred::Sym(sym::TARGET_ALPHA)]);
+pub static C58: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SPARC), Pred::Sym(sym::TARGET_ALPHA), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// xtensaeb
-pub static C55: Pred = Pred::All(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(TARGET_BIG_ENDIAN)]);
+pub static C59: Pred = Pred::All(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(TARGET_BIG_ENDIAN)]);
 /// m68k mips64el or1k riscv32 riscv64
-pub static C56: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
-/// aarch64 arm i386 loongarch64 mips64el or1k riscv32 riscv64 x86_64 xtensa xtensaeb
-pub static C57: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C60: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+/// aarch64 arm i386 loongarch64 mips64el or1k riscv32 riscv64 x86_64 x86_64-microvm xtensa xtensaeb
+pub static C61: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
 /// aarch64 arm i386 loongarch64 microblaze microblazeel mips64el or1k ppc ppc64 riscv32 riscv64 rx x86_64 xtensa xtensaeb
-pub static C58: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_RX), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C62: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_RX), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 arm i386 s390x x86_64
-pub static C59: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_S390X)]);
+pub static C63: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 alpha arm i386 mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc64 x86_64
-pub static C60: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_SPARC64)]);
+pub static C64: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_SPARC64), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// alpha i386 mips mips64 mips64el mipsel ppc ppc64 sparc64 x86_64
-pub static C61: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_SPARC64)]);
+pub static C65: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_SPARC64), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// alpha ppc ppc64 sh4 sh4eb
-pub static C62: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA)]);
+pub static C66: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA)]);
 /// alpha i386 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb x86_64
-pub static C63: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA)]);
+pub static C67: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 arm i386 loongarch64 mips64el or1k ppc ppc64 riscv32 riscv64 x86_64 xtensa xtensaeb
-pub static C64: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C68: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// riscv32
-pub static C65: Pred = Pred::Sym(sym::TARGET_RISCV32);
+pub static C69: Pred = Pred::Sym(sym::TARGET_RISCV32);
 /// aarch64 arm i386 loongarch64 mips64el ppc ppc64 riscv32 riscv64 x86_64
-pub static C66: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C70: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// i386 ppc64 x86_64
-pub static C67: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC64)]);
-/// alpha hppa i386 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb x86_64
-pub static C68: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA)]);
+pub static C71: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC64), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
+/// alpha hppa i386 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb x86_64 x86_64-microvm
+pub static C72: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA)]);
 /// i386 ppc ppc64 x86_64
-pub static C69: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC)]);
+pub static C73: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// ppc ppc64 sparc64
-pub static C70: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SPARC64)]);
+pub static C74: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SPARC64)]);
+/// alpha i386 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb x86_64 x86_64-microvm
+pub static C75: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA)]);
 /// alpha mips mips64 mips64el mipsel ppc ppc64
-pub static C71: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_ALPHA)]);
+pub static C76: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_ALPHA)]);
 /// loongarch64 mips64el
-pub static C72: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C77: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
 /// arm
-pub static C73: Pred = Pred::All(&[Pred::Sym(sym::TARGET_ARM), Pred::Not(&Pred::Sym(sym::TARGET_AARCH64))]);
+pub static C78: Pred = Pred::All(&[Pred::Sym(sym::TARGET_ARM), Pred::Not(&Pred::Sym(sym::TARGET_AARCH64))]);
 /// sparc sparc64
-pub static C74: Pred = Pred::Sym(sym::TARGET_SPARC);
-/// aarch64 arm i386 loongarch64 ppc64 s390x x86_64
-pub static C75: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_PPC64), Pred::Sym(sym::TARGET_S390X)]);
+pub static C79: Pred = Pred::Sym(sym::TARGET_SPARC);
+/// aarch64 arm i386 loongarch64 ppc64 s390x x86_64 x86_64-microvm
+pub static C80: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_PPC64), Pred::Sym(sym::TARGET_S390X)]);
 /// aarch64 arm i386 loongarch64 ppc64 x86_64
-pub static C76: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_PPC64)]);
+pub static C81: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_PPC64), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// ppc ppc64 sparc sparc64
-pub static C77: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SPARC)]);
+pub static C82: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SPARC)]);
 /// or1k xtensa xtensaeb
-pub static C78: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_OPENRISC)]);
+pub static C83: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_OPENRISC)]);
 /// aarch64 arm m68k ppc ppc64 sparc
-pub static C79: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_M68K), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]);
+pub static C84: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_M68K), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]);
 /// alpha i386 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb sparc64 x86_64
-pub static C80: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_SPARC64)]);
+pub static C85: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_SPARC64), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 arm ppc64
-pub static C81: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC64)]);
+pub static C86: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC64)]);
 /// alpha hppa i386 mips mips64 mips64el mipsel ppc ppc64 sparc64 x86_64
-pub static C82: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_SPARC64)]);
-/// aarch64 arm i386 loongarch64 mips64el or1k ppc ppc64 riscv32 riscv64 s390x x86_64 xtensa xtensaeb
-pub static C83: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C87: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_SPARC64), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
+/// aarch64 arm i386 loongarch64 mips64el or1k ppc ppc64 riscv32 riscv64 s390x x86_64 x86_64-microvm xtensa xtensaeb
+pub static C88: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
 /// aarch64 arm loongarch64 ppc ppc64 riscv32 riscv64
-pub static C84: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]);
+pub static C89: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]);
 /// aarch64 alpha arm hppa i386 mips mips64 mips64el mipsel ppc ppc64 sparc64 x86_64
-pub static C85: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_SPARC64)]);
+pub static C90: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_SPARC64), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 arm microblaze microblazeel
-pub static C86: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE)]);
+pub static C91: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE)]);
+/// x86_64-microvm
+pub static C92: Pred = Pred::Not(&Pred::Sym(sym::CONFIG_TCG));
 /// or1k riscv32 riscv64
-pub static C87: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_OPENRISC)]);
+pub static C93: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_OPENRISC)]);
+/// aarch64 alpha arm hppa i386 loongarch64 microblaze microblazeel mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc64 x86_64 x86_64-microvm xtensa xtensaeb
+pub static C94: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]));
 /// aarch64 arm hppa loongarch64 microblaze microblazeel mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc64 xtensa xtensaeb
-pub static C88: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]));
+pub static C95: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]));
 /// ppc ppc64 sh4 sh4eb
-pub static C89: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4)]);
+pub static C96: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4)]);
 /// aarch64 arm i386 mips mips64 mips64el mipsel ppc ppc64 x86_64
-pub static C90: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC)]);
+pub static C97: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 arm or1k
-pub static C91: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_OPENRISC)]);
+pub static C98: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_OPENRISC)]);
 /// aarch64 arm microblaze microblazeel riscv32 riscv64
-pub static C92: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_RISCV)]);
+pub static C99: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_RISCV)]);
 /// aarch64 arm ppc ppc64 sh4 sh4eb
-pub static C93: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4)]);
-/// aarch64 i386 x86_64
-pub static C94: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_AARCH64)]);
+pub static C100: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4)]);
+/// aarch64 i386 x86_64 x86_64-microvm
+pub static C101: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_AARCH64)]);
+/// x86_64
+pub static C102: Pred = Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)]);
 /// aarch64 arm i386 loongarch64 ppc64 riscv32 riscv64 x86_64
-pub static C95: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_PPC64)]);
+pub static C103: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_PPC64), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// aarch64 arm loongarch64 riscv32 riscv64
-pub static C96: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]);
+pub static C104: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]);
 /// aarch64 arm avr loongarch64 microblaze microblazeel mips64el ppc ppc64 riscv32 riscv64 sparc sparc64
-pub static C97: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_SPARC), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C105: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_SPARC), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+/// aarch64 alpha arm hppa i386 loongarch64 m68k mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 s390x sh4 sh4eb sparc64 x86_64 xtensa xtensaeb
+pub static C106: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Not(&Pred::Sym(sym::CONFIG_TCG))])]));
 /// hppa i386 or1k riscv32 riscv64 x86_64
-pub static C98: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_OPENRISC)]);
+pub static C107: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_OPENRISC), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
 /// mips64el ppc ppc64
-pub static C99: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
+pub static C108: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_PPC), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]);
 /// aarch64 arm m68k
-pub static C100: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_M68K)]);
+pub static C109: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_M68K)]);
 /// loongarch64 riscv32 riscv64
-pub static C101: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]);
-/// aarch64 arm i386 m68k or1k riscv32 riscv64 x86_64
-pub static C102: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC)]);
+pub static C110: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]);
+/// aarch64 arm i386 m68k or1k riscv32 riscv64 x86_64 x86_64-microvm
+pub static C111: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC)]);
 /// aarch64 microblaze microblazeel
-pub static C103: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AARCH64)]);
+pub static C112: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AARCH64)]);
 /// microblaze microblazeel ppc ppc64 riscv32 riscv64
-pub static C104: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV)]);
+pub static C113: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV)]);
 /// aarch64 arm microblaze microblazeel ppc ppc64 riscv32 riscv64
-pub static C105: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV)]);
+pub static C114: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV)]);
 /// mips64
-pub static C106: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Sym(TARGET_BIG_ENDIAN)]);
+pub static C115: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Sym(TARGET_BIG_ENDIAN)]);
+/// aarch64 alpha arm loongarch64 mips mips64 mips64el mipsel ppc ppc64 sh4 sh4eb sparc64 xtensa xtensaeb
+pub static C116: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_SPARC64)]);
+/// avr microblaze microblazeel rx sparc tricore
+pub static C117: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]);
+/// hppa or1k riscv32 riscv64
+pub static C118: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_OPENRISC)]);
+/// aarch64 alpha arm hppa i386 loongarch64 m68k mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc sparc64 x86_64 x86_64-microvm xtensa xtensaeb
+pub static C119: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE)]));
 /// alpha hppa loongarch64 mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc64 xtensa xtensaeb
-pub static C107: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_SPARC64)]);
+pub static C120: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_SPARC64)]);
 /// aarch64 arm s390x
-pub static C108: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_S390X)]);
+pub static C121: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_S390X)]);
 /// m68k or1k xtensa xtensaeb
-pub static C109: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC)]);
+pub static C122: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC)]);
 /// microblaze
-pub static C110: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(TARGET_BIG_ENDIAN)]);
+pub static C123: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(TARGET_BIG_ENDIAN)]);
 /// microblazeel
-pub static C111: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]);
+pub static C124: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]);
 /// alpha avr hppa microblaze microblazeel mips mips64 mipsel or1k rx sh4 sh4eb sparc sparc64 tricore xtensa xtensaeb
-pub static C112: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]));
+pub static C125: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]));
 /// mips64el ppc
-pub static C113: Pred = Pred::Any(&[Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_PPC), Pred::Not(&Pred::Sym(sym::TARGET_PPC64))])]);
+pub static C126: Pred = Pred::Any(&[Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_PPC), Pred::Not(&Pred::Sym(sym::TARGET_PPC64))])]);
 /// mips mips64 mips64el mipsel ppc ppc64
-pub static C114: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC)]);
+pub static C127: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC)]);
 /// alpha avr hppa m68k microblaze microblazeel or1k rx s390x sh4 sh4eb sparc sparc64 tricore xtensa xtensaeb
-pub static C115: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]));
+pub static C128: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]));
 /// alpha avr hppa microblaze microblazeel or1k rx s390x sh4 sh4eb sparc sparc64 tricore
-pub static C116: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K)]));
+pub static C129: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K)]));
 /// m68k xtensa xtensaeb
-pub static C117: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K)]);
+pub static C130: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K)]);
 /// i386 loongarch64 x86_64
-pub static C118: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_LOONGARCH)]);
+pub static C131: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);

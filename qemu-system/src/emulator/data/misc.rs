@@ -9,12 +9,12 @@ use crate::emulator::options::{OptionGroup, OptionParam};
 pub static TPM_MODELS: &[(&str, qapi_runtime::pred::Cond)] = &[
     ("tpm-crb", Some(&C9)),
     ("tpm-spapr", Some(&C4)),
-    ("tpm-tis", Some(&C96)),
-    ("tpm-tis", Some(&C45)),
+    ("tpm-tis", Some(&C104)),
+    ("tpm-tis", Some(&C49)),
 ];
 pub static TPM_TYPES: &[(&str, qapi_runtime::pred::Cond)] = &[
-    ("passthrough", Some(&C95)),
-    ("emulator", Some(&C95)),
+    ("passthrough", Some(&C103)),
+    ("emulator", Some(&C103)),
 ];
 /// `query-gic-capabilities` (version, emulated, kernel).
 pub static GIC: &[(i64, bool, bool, qapi_runtime::pred::Cond)] = &[
@@ -23,114 +23,148 @@ pub static GIC: &[(i64, bool, bool, qapi_runtime::pred::Cond)] = &[
 ];
 /// `query-command-line-options`, in QEMU's group order.
 pub static OPTION_GROUPS: &[OptionGroup] = &[
-    OptionGroup { position: 0, option: "machine", params: O0, cond: Some(&C22) },
-    OptionGroup { position: 0, option: "machine", params: O1, cond: Some(&C112) },
-    OptionGroup { position: 0, option: "machine", params: O2, cond: Some(&C73) },
-    OptionGroup { position: 0, option: "machine", params: O3, cond: Some(&C9) },
-    OptionGroup { position: 0, option: "machine", params: O4, cond: Some(&C24) },
-    OptionGroup { position: 0, option: "machine", params: O5, cond: Some(&C17) },
-    OptionGroup { position: 0, option: "machine", params: O6, cond: Some(&C113) },
-    OptionGroup { position: 0, option: "machine", params: O7, cond: Some(&C4) },
-    OptionGroup { position: 0, option: "machine", params: O8, cond: Some(&C27) },
-    OptionGroup { position: 0, option: "machine", params: O9, cond: Some(&C29) },
-    OptionGroup { position: 1, option: "spice", params: O10, cond: None },
-    OptionGroup { position: 2, option: "iscsi", params: O11, cond: None },
-    OptionGroup { position: 3, option: "sandbox", params: O12, cond: None },
-    OptionGroup { position: 4, option: "virtfs", params: O13, cond: None },
-    OptionGroup { position: 5, option: "fsdev", params: O14, cond: None },
-    OptionGroup { position: 6, option: "acpi", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 6, option: "smbios", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 6, option: "vnc", params: O16, cond: Some(&C115) },
-    OptionGroup { position: 7, option: "acpi", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 7, option: "run-with", params: O17, cond: Some(&C115) },
-    OptionGroup { position: 7, option: "vnc", params: O16, cond: Some(&C114) },
-    OptionGroup { position: 8, option: "action", params: O18, cond: Some(&C115) },
-    OptionGroup { position: 8, option: "run-with", params: O17, cond: Some(&C114) },
-    OptionGroup { position: 8, option: "vnc", params: O16, cond: Some(&C34) },
-    OptionGroup { position: 9, option: "action", params: O18, cond: Some(&C114) },
-    OptionGroup { position: 9, option: "fw_cfg", params: O19, cond: Some(&C115) },
-    OptionGroup { position: 9, option: "run-with", params: O17, cond: Some(&C34) },
-    OptionGroup { position: 10, option: "", params: O15, cond: Some(&C116) },
-    OptionGroup { position: 10, option: "action", params: O18, cond: Some(&C34) },
-    OptionGroup { position: 10, option: "fw_cfg", params: O19, cond: Some(&C114) },
-    OptionGroup { position: 10, option: "semihosting-config", params: O20, cond: Some(&C117) },
-    OptionGroup { position: 11, option: "", params: O15, cond: Some(&C5) },
-    OptionGroup { position: 11, option: "fw_cfg", params: O19, cond: Some(&C34) },
-    OptionGroup { position: 11, option: "icount", params: O21, cond: Some(&C115) },
-    OptionGroup { position: 11, option: "semihosting-config", params: O20, cond: Some(&C53) },
-    OptionGroup { position: 12, option: "", params: O15, cond: Some(&C118) },
-    OptionGroup { position: 12, option: "icount", params: O21, cond: Some(&C114) },
-    OptionGroup { position: 12, option: "numa", params: O15, cond: Some(&C115) },
-    OptionGroup { position: 12, option: "semihosting-config", params: O20, cond: Some(&C39) },
-    OptionGroup { position: 13, option: "icount", params: O21, cond: Some(&C34) },
-    OptionGroup { position: 13, option: "name", params: O22, cond: Some(&C115) },
-    OptionGroup { position: 13, option: "numa", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 14, option: "msg", params: O23, cond: Some(&C115) },
-    OptionGroup { position: 14, option: "name", params: O22, cond: Some(&C114) },
-    OptionGroup { position: 14, option: "numa", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 15, option: "msg", params: O23, cond: Some(&C114) },
-    OptionGroup { position: 15, option: "name", params: O22, cond: Some(&C34) },
-    OptionGroup { position: 15, option: "overcommit", params: O24, cond: Some(&C115) },
-    OptionGroup { position: 16, option: "msg", params: O23, cond: Some(&C34) },
-    OptionGroup { position: 16, option: "overcommit", params: O24, cond: Some(&C114) },
-    OptionGroup { position: 16, option: "tpmdev", params: O15, cond: Some(&C115) },
-    OptionGroup { position: 17, option: "object", params: O15, cond: Some(&C115) },
-    OptionGroup { position: 17, option: "overcommit", params: O24, cond: Some(&C34) },
-    OptionGroup { position: 17, option: "tpmdev", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 18, option: "add-fd", params: O25, cond: Some(&C115) },
-    OptionGroup { position: 18, option: "object", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 18, option: "tpmdev", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 19, option: "add-fd", params: O25, cond: Some(&C114) },
-    OptionGroup { position: 19, option: "boot-opts", params: O26, cond: Some(&C115) },
-    OptionGroup { position: 19, option: "object", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 20, option: "add-fd", params: O25, cond: Some(&C34) },
-    OptionGroup { position: 20, option: "boot-opts", params: O26, cond: Some(&C114) },
-    OptionGroup { position: 20, option: "smp-opts", params: O27, cond: Some(&C115) },
-    OptionGroup { position: 21, option: "boot-opts", params: O26, cond: Some(&C34) },
-    OptionGroup { position: 21, option: "memory", params: O28, cond: Some(&C115) },
-    OptionGroup { position: 21, option: "smp-opts", params: O27, cond: Some(&C114) },
-    OptionGroup { position: 22, option: "accel", params: O15, cond: Some(&C115) },
-    OptionGroup { position: 22, option: "memory", params: O28, cond: Some(&C114) },
-    OptionGroup { position: 22, option: "smp-opts", params: O27, cond: Some(&C34) },
-    OptionGroup { position: 23, option: "accel", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 23, option: "memory", params: O28, cond: Some(&C34) },
-    OptionGroup { position: 23, option: "option-rom", params: O29, cond: Some(&C115) },
-    OptionGroup { position: 24, option: "accel", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 24, option: "option-rom", params: O29, cond: Some(&C114) },
-    OptionGroup { position: 24, option: "plugin", params: O15, cond: Some(&C115) },
-    OptionGroup { position: 25, option: "option-rom", params: O29, cond: Some(&C34) },
-    OptionGroup { position: 25, option: "plugin", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 25, option: "trace", params: O30, cond: Some(&C115) },
-    OptionGroup { position: 26, option: "mon", params: O31, cond: Some(&C115) },
-    OptionGroup { position: 26, option: "plugin", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 26, option: "trace", params: O30, cond: Some(&C114) },
-    OptionGroup { position: 27, option: "global", params: O32, cond: Some(&C115) },
-    OptionGroup { position: 27, option: "mon", params: O31, cond: Some(&C114) },
-    OptionGroup { position: 27, option: "trace", params: O30, cond: Some(&C34) },
-    OptionGroup { position: 28, option: "global", params: O32, cond: Some(&C114) },
-    OptionGroup { position: 28, option: "mon", params: O31, cond: Some(&C34) },
-    OptionGroup { position: 28, option: "rtc", params: O33, cond: Some(&C115) },
-    OptionGroup { position: 29, option: "global", params: O32, cond: Some(&C34) },
-    OptionGroup { position: 29, option: "net", params: O15, cond: Some(&C115) },
-    OptionGroup { position: 29, option: "rtc", params: O33, cond: Some(&C114) },
-    OptionGroup { position: 30, option: "net", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 30, option: "nic", params: O15, cond: Some(&C115) },
-    OptionGroup { position: 30, option: "rtc", params: O33, cond: Some(&C34) },
-    OptionGroup { position: 31, option: "net", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 31, option: "netdev", params: O15, cond: Some(&C115) },
-    OptionGroup { position: 31, option: "nic", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 32, option: "device", params: O15, cond: Some(&C115) },
-    OptionGroup { position: 32, option: "netdev", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 32, option: "nic", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 33, option: "chardev", params: O34, cond: Some(&C115) },
-    OptionGroup { position: 33, option: "device", params: O15, cond: Some(&C114) },
-    OptionGroup { position: 33, option: "netdev", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 34, option: "chardev", params: O34, cond: Some(&C114) },
-    OptionGroup { position: 34, option: "device", params: O15, cond: Some(&C34) },
-    OptionGroup { position: 34, option: "drive", params: O35, cond: Some(&C115) },
-    OptionGroup { position: 35, option: "chardev", params: O34, cond: Some(&C34) },
-    OptionGroup { position: 35, option: "drive", params: O35, cond: Some(&C114) },
-    OptionGroup { position: 36, option: "drive", params: O35, cond: Some(&C34) },
+    OptionGroup { position: 0, option: "machine", params: O0, modules_loaded: None, cond: Some(&C22) },
+    OptionGroup { position: 0, option: "machine", params: O1, modules_loaded: None, cond: Some(&C125) },
+    OptionGroup { position: 0, option: "machine", params: O2, modules_loaded: None, cond: Some(&C78) },
+    OptionGroup { position: 0, option: "machine", params: O3, modules_loaded: None, cond: Some(&C9) },
+    OptionGroup { position: 0, option: "machine", params: O4, modules_loaded: None, cond: Some(&C17) },
+    OptionGroup { position: 0, option: "machine", params: O5, modules_loaded: None, cond: Some(&C126) },
+    OptionGroup { position: 0, option: "machine", params: O6, modules_loaded: None, cond: Some(&C4) },
+    OptionGroup { position: 0, option: "machine", params: O7, modules_loaded: None, cond: Some(&C27) },
+    OptionGroup { position: 0, option: "machine", params: O8, modules_loaded: None, cond: Some(&C29) },
+    OptionGroup { position: 0, option: "machine", params: O9, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 0, option: "machine", params: O10, modules_loaded: Some(false), cond: Some(&C24) },
+    OptionGroup { position: 0, option: "machine", params: O11, modules_loaded: Some(true), cond: Some(&C24) },
+    OptionGroup { position: 1, option: "sandbox", params: O12, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 1, option: "spice", params: O13, modules_loaded: None, cond: Some(&C46) },
+    OptionGroup { position: 2, option: "iscsi", params: O14, modules_loaded: None, cond: Some(&C46) },
+    OptionGroup { position: 2, option: "virtfs", params: O15, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 3, option: "fsdev", params: O16, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 3, option: "sandbox", params: O12, modules_loaded: None, cond: Some(&C46) },
+    OptionGroup { position: 4, option: "acpi", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 4, option: "virtfs", params: O15, modules_loaded: None, cond: Some(&C46) },
+    OptionGroup { position: 5, option: "fsdev", params: O16, modules_loaded: None, cond: Some(&C46) },
+    OptionGroup { position: 5, option: "vnc", params: O18, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 6, option: "acpi", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 6, option: "run-with", params: O19, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 6, option: "smbios", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 6, option: "vnc", params: O18, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 7, option: "acpi", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 7, option: "action", params: O20, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 7, option: "run-with", params: O19, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 7, option: "vnc", params: O18, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 8, option: "action", params: O20, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 8, option: "fw_cfg", params: O21, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 8, option: "run-with", params: O19, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 8, option: "vnc", params: O18, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 9, option: "", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 9, option: "action", params: O20, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 9, option: "fw_cfg", params: O21, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 9, option: "run-with", params: O19, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 10, option: "", params: O17, modules_loaded: None, cond: Some(&C129) },
+    OptionGroup { position: 10, option: "action", params: O20, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 10, option: "fw_cfg", params: O21, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 10, option: "icount", params: O22, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 10, option: "semihosting-config", params: O23, modules_loaded: None, cond: Some(&C130) },
+    OptionGroup { position: 11, option: "", params: O17, modules_loaded: None, cond: Some(&C5) },
+    OptionGroup { position: 11, option: "fw_cfg", params: O21, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 11, option: "icount", params: O22, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 11, option: "numa", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 11, option: "semihosting-config", params: O23, modules_loaded: None, cond: Some(&C57) },
+    OptionGroup { position: 12, option: "", params: O17, modules_loaded: None, cond: Some(&C131) },
+    OptionGroup { position: 12, option: "icount", params: O22, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 12, option: "name", params: O24, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 12, option: "numa", params: O17, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 12, option: "semihosting-config", params: O23, modules_loaded: None, cond: Some(&C41) },
+    OptionGroup { position: 13, option: "icount", params: O22, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 13, option: "msg", params: O25, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 13, option: "name", params: O24, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 13, option: "numa", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 14, option: "msg", params: O25, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 14, option: "name", params: O24, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 14, option: "numa", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 14, option: "overcommit", params: O26, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 15, option: "msg", params: O25, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 15, option: "name", params: O24, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 15, option: "overcommit", params: O26, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 15, option: "tpmdev", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 16, option: "msg", params: O25, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 16, option: "object", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 16, option: "overcommit", params: O26, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 16, option: "tpmdev", params: O17, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 17, option: "add-fd", params: O27, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 17, option: "object", params: O17, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 17, option: "overcommit", params: O26, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 17, option: "tpmdev", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 18, option: "add-fd", params: O27, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 18, option: "boot-opts", params: O28, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 18, option: "object", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 18, option: "tpmdev", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 19, option: "add-fd", params: O27, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 19, option: "boot-opts", params: O28, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 19, option: "object", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 19, option: "smp-opts", params: O29, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 20, option: "add-fd", params: O27, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 20, option: "boot-opts", params: O28, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 20, option: "memory", params: O30, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 20, option: "smp-opts", params: O29, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 21, option: "accel", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 21, option: "boot-opts", params: O28, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 21, option: "memory", params: O30, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 21, option: "smp-opts", params: O29, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 22, option: "accel", params: O17, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 22, option: "memory", params: O30, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 22, option: "option-rom", params: O31, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 22, option: "smp-opts", params: O29, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 23, option: "accel", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 23, option: "memory", params: O30, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 23, option: "option-rom", params: O31, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 23, option: "trace", params: O32, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 24, option: "accel", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 24, option: "mon", params: O33, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 24, option: "option-rom", params: O31, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 24, option: "plugin", params: O17, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 25, option: "global", params: O34, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 25, option: "option-rom", params: O31, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 25, option: "plugin", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 25, option: "trace", params: O32, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 26, option: "mon", params: O33, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 26, option: "plugin", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 26, option: "rtc", params: O35, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 26, option: "trace", params: O32, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 27, option: "global", params: O34, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 27, option: "mon", params: O33, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 27, option: "net", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 27, option: "trace", params: O32, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 28, option: "global", params: O34, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 28, option: "mon", params: O33, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 28, option: "nic", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 28, option: "rtc", params: O35, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 29, option: "global", params: O34, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 29, option: "net", params: O17, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 29, option: "netdev", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 29, option: "rtc", params: O35, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 30, option: "device", params: O17, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 30, option: "net", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 30, option: "nic", params: O17, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 30, option: "rtc", params: O35, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 31, option: "chardev", params: O36, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 31, option: "net", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 31, option: "netdev", params: O17, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 31, option: "nic", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 32, option: "device", params: O17, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 32, option: "drive", params: O37, modules_loaded: None, cond: Some(&C92) },
+    OptionGroup { position: 32, option: "netdev", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 32, option: "nic", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 33, option: "chardev", params: O36, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 33, option: "device", params: O17, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 33, option: "netdev", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 34, option: "chardev", params: O36, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 34, option: "device", params: O17, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 34, option: "drive", params: O37, modules_loaded: None, cond: Some(&C128) },
+    OptionGroup { position: 35, option: "chardev", params: O36, modules_loaded: None, cond: Some(&C34) },
+    OptionGroup { position: 35, option: "drive", params: O37, modules_loaded: None, cond: Some(&C127) },
+    OptionGroup { position: 36, option: "drive", params: O37, modules_loaded: None, cond: Some(&C34) },
 ];
 static O0: &[OptionParam] = &[
     OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
@@ -316,33 +350,6 @@ static O3: &[OptionParam] = &[
 ];
 static O4: &[OptionParam] = &[
     OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
-    OptionParam { name: "kernel", ty: "string", help: Some("Linux kernel image file"), default: None },
-    OptionParam { name: "dt-compatible", ty: "string", help: Some("Overrides the \"compatible\" property of the dt root node"), default: None },
-    OptionParam { name: "boot", ty: "string", help: Some("Boot configuration"), default: None },
-    OptionParam { name: "memory", ty: "string", help: Some("Memory size configuration"), default: None },
-    OptionParam { name: "initrd", ty: "string", help: Some("Linux initial ramdisk file"), default: None },
-    OptionParam { name: "confidential-guest-support", ty: "string", help: Some("Set confidential guest scheme to support"), default: None },
-    OptionParam { name: "aux-ram-share", ty: "boolean", help: None, default: None },
-    OptionParam { name: "graphics", ty: "boolean", help: Some("Set on/off to enable/disable graphics emulation"), default: None },
-    OptionParam { name: "usb", ty: "boolean", help: Some("Set on/off to enable/disable usb"), default: None },
-    OptionParam { name: "firmware", ty: "string", help: Some("Firmware image"), default: None },
-    OptionParam { name: "memory-encryption", ty: "string", help: Some("Set memory encryption object to use"), default: None },
-    OptionParam { name: "dump-guest-core", ty: "boolean", help: Some("Include guest memory in a core dump"), default: None },
-    OptionParam { name: "smp", ty: "string", help: Some("CPU topology"), default: None },
-    OptionParam { name: "shim", ty: "string", help: Some("shim.efi file"), default: None },
-    OptionParam { name: "smp-cache", ty: "string", help: Some("Cache properties list for SMP machine"), default: None },
-    OptionParam { name: "dumpdtb", ty: "string", help: Some("Dump current dtb to a file and quit"), default: None },
-    OptionParam { name: "phandle-start", ty: "number", help: Some("The first phandle ID we may generate dynamically"), default: None },
-    OptionParam { name: "memory-backend", ty: "string", help: Some("Set RAM backendValid value is ID of hostmem based backend"), default: None },
-    OptionParam { name: "mem-merge", ty: "boolean", help: Some("Enable/disable memory merge support"), default: None },
-    OptionParam { name: "dtb", ty: "string", help: Some("Linux kernel device tree file"), default: None },
-    OptionParam { name: "append", ty: "string", help: Some("Linux kernel command line"), default: None },
-    OptionParam { name: "suppress-vmdesc", ty: "boolean", help: Some("Set on to disable self-describing migration"), default: None },
-    OptionParam { name: "v-eiointc", ty: "boolean", help: Some("Enable Virt Extend I/O Interrupt Controller."), default: None },
-    OptionParam { name: "acpi", ty: "boolean", help: Some("Enable ACPI"), default: None },
-];
-static O5: &[OptionParam] = &[
-    OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
     OptionParam { name: "easc", ty: "boolean", help: Some("Set to off to use ASC rather than EASC"), default: None },
     OptionParam { name: "audiodev", ty: "string", help: Some("Audiodev to use for default machine devices"), default: None },
     OptionParam { name: "kernel", ty: "string", help: Some("Linux kernel image file"), default: None },
@@ -368,7 +375,7 @@ static O5: &[OptionParam] = &[
     OptionParam { name: "append", ty: "string", help: Some("Linux kernel command line"), default: None },
     OptionParam { name: "suppress-vmdesc", ty: "boolean", help: Some("Set on to disable self-describing migration"), default: None },
 ];
-static O6: &[OptionParam] = &[
+static O5: &[OptionParam] = &[
     OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
     OptionParam { name: "audiodev", ty: "string", help: Some("Audiodev to use for default machine devices"), default: None },
     OptionParam { name: "kernel", ty: "string", help: Some("Linux kernel image file"), default: None },
@@ -394,7 +401,7 @@ static O6: &[OptionParam] = &[
     OptionParam { name: "append", ty: "string", help: Some("Linux kernel command line"), default: None },
     OptionParam { name: "suppress-vmdesc", ty: "boolean", help: Some("Set on to disable self-describing migration"), default: None },
 ];
-static O7: &[OptionParam] = &[
+static O6: &[OptionParam] = &[
     OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
     OptionParam { name: "lpar-per-core", ty: "boolean", help: Some("Use 1 LPAR per core mode"), default: None },
     OptionParam { name: "big-core", ty: "boolean", help: Some("Use big-core (aka fused-core) mode"), default: None },
@@ -438,7 +445,7 @@ static O7: &[OptionParam] = &[
     OptionParam { name: "cap-ail-mode-3", ty: "boolean", help: Some("Alternate Interrupt Location (AIL) mode 3 support"), default: None },
     OptionParam { name: "cap-ccf-assist", ty: "boolean", help: Some("Count Cache Flush Assist via HW Instruction"), default: None },
 ];
-static O8: &[OptionParam] = &[
+static O7: &[OptionParam] = &[
     OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
     OptionParam { name: "signature-granularity", ty: "string", help: Some("Size of each line in ACT signature file"), default: None },
     OptionParam { name: "signature", ty: "string", help: Some("File to write ACT test signature"), default: None },
@@ -472,7 +479,7 @@ static O8: &[OptionParam] = &[
     OptionParam { name: "aia", ty: "string", help: Some("Set type of AIA interrupt controller. Valid values are none, aplic, and aplic-imsic."), default: None },
     OptionParam { name: "aclint", ty: "boolean", help: Some("(TCG only) Set on/off to enable/disable emulating ACLINT devices"), default: None },
 ];
-static O9: &[OptionParam] = &[
+static O8: &[OptionParam] = &[
     OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
     OptionParam { name: "kernel", ty: "string", help: Some("Linux kernel image file"), default: None },
     OptionParam { name: "dt-compatible", ty: "string", help: Some("Overrides the \"compatible\" property of the dt root node"), default: None },
@@ -500,7 +507,107 @@ static O9: &[OptionParam] = &[
     OptionParam { name: "aes-key-wrap", ty: "boolean", help: Some("enable/disable AES key wrapping using the CPACF wrapping key"), default: None },
     OptionParam { name: "dea-key-wrap", ty: "boolean", help: Some("enable/disable DEA key wrapping using the CPACF wrapping key"), default: None },
 ];
+static O9: &[OptionParam] = &[
+    OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
+    OptionParam { name: "smm", ty: "boolean", help: Some("Enable SMM"), default: None },
+    OptionParam { name: "acpi", ty: "boolean", help: Some("Enable ACPI"), default: None },
+    OptionParam { name: "pit", ty: "boolean", help: Some("Enable i8254 PIT"), default: None },
+    OptionParam { name: "pic", ty: "boolean", help: Some("Enable i8259 PIC"), default: None },
+    OptionParam { name: "x-oem-table-id", ty: "string", help: Some("Override the default value of field OEM Table ID in ACPI table header.The string may be up to 8 bytes in size"), default: None },
+    OptionParam { name: "bus-lock-ratelimit", ty: "string", help: Some("Set the ratelimit for the bus locks acquired in VMs"), default: None },
+    OptionParam { name: "sgx-epc", ty: "string", help: Some("SGX EPC device"), default: None },
+    OptionParam { name: "x-oem-id", ty: "string", help: Some("Override the default value of field OEMID in ACPI table header.The string may be up to 6 bytes in size"), default: None },
+    OptionParam { name: "ioapic2", ty: "boolean", help: Some("Enable second IO-APIC"), default: None },
+    OptionParam { name: "auto-kernel-cmdline", ty: "boolean", help: Some("Set off to disable adding virtio-mmio devices to the kernel cmdline"), default: None },
+    OptionParam { name: "rtc", ty: "boolean", help: Some("Enable MC146818 RTC"), default: None },
+    OptionParam { name: "pcie", ty: "boolean", help: Some("Enable PCIe"), default: None },
+    OptionParam { name: "x-option-roms", ty: "boolean", help: Some("Set off to disable loading option ROMs"), default: None },
+    OptionParam { name: "isa-serial", ty: "boolean", help: Some("Set off to disable the instantiation an ISA serial port"), default: None },
+    OptionParam { name: "kernel", ty: "string", help: Some("Linux kernel image file"), default: None },
+    OptionParam { name: "dt-compatible", ty: "string", help: Some("Overrides the \"compatible\" property of the dt root node"), default: None },
+    OptionParam { name: "boot", ty: "string", help: Some("Boot configuration"), default: None },
+    OptionParam { name: "memory", ty: "string", help: Some("Memory size configuration"), default: None },
+    OptionParam { name: "initrd", ty: "string", help: Some("Linux initial ramdisk file"), default: None },
+    OptionParam { name: "confidential-guest-support", ty: "string", help: Some("Set confidential guest scheme to support"), default: None },
+    OptionParam { name: "aux-ram-share", ty: "boolean", help: None, default: None },
+    OptionParam { name: "graphics", ty: "boolean", help: Some("Set on/off to enable/disable graphics emulation"), default: None },
+    OptionParam { name: "usb", ty: "boolean", help: Some("Set on/off to enable/disable usb"), default: None },
+    OptionParam { name: "firmware", ty: "string", help: Some("Firmware image"), default: None },
+    OptionParam { name: "memory-encryption", ty: "string", help: Some("Set memory encryption object to use"), default: None },
+    OptionParam { name: "dump-guest-core", ty: "boolean", help: Some("Include guest memory in a core dump"), default: None },
+    OptionParam { name: "smp", ty: "string", help: Some("CPU topology"), default: None },
+    OptionParam { name: "shim", ty: "string", help: Some("shim.efi file"), default: None },
+    OptionParam { name: "smp-cache", ty: "string", help: Some("Cache properties list for SMP machine"), default: None },
+    OptionParam { name: "dumpdtb", ty: "string", help: Some("Dump current dtb to a file and quit"), default: None },
+    OptionParam { name: "phandle-start", ty: "number", help: Some("The first phandle ID we may generate dynamically"), default: None },
+    OptionParam { name: "memory-backend", ty: "string", help: Some("Set RAM backendValid value is ID of hostmem based backend"), default: None },
+    OptionParam { name: "mem-merge", ty: "boolean", help: Some("Enable/disable memory merge support"), default: None },
+    OptionParam { name: "dtb", ty: "string", help: Some("Linux kernel device tree file"), default: None },
+    OptionParam { name: "append", ty: "string", help: Some("Linux kernel command line"), default: None },
+    OptionParam { name: "suppress-vmdesc", ty: "boolean", help: Some("Set on to disable self-describing migration"), default: None },
+];
 static O10: &[OptionParam] = &[
+    OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
+    OptionParam { name: "v-eiointc", ty: "boolean", help: Some("Enable Virt Extend I/O Interrupt Controller."), default: None },
+    OptionParam { name: "acpi", ty: "boolean", help: Some("Enable ACPI"), default: None },
+    OptionParam { name: "kernel", ty: "string", help: Some("Linux kernel image file"), default: None },
+    OptionParam { name: "dt-compatible", ty: "string", help: Some("Overrides the \"compatible\" property of the dt root node"), default: None },
+    OptionParam { name: "boot", ty: "string", help: Some("Boot configuration"), default: None },
+    OptionParam { name: "memory", ty: "string", help: Some("Memory size configuration"), default: None },
+    OptionParam { name: "initrd", ty: "string", help: Some("Linux initial ramdisk file"), default: None },
+    OptionParam { name: "confidential-guest-support", ty: "string", help: Some("Set confidential guest scheme to support"), default: None },
+    OptionParam { name: "aux-ram-share", ty: "boolean", help: None, default: None },
+    OptionParam { name: "graphics", ty: "boolean", help: Some("Set on/off to enable/disable graphics emulation"), default: None },
+    OptionParam { name: "usb", ty: "boolean", help: Some("Set on/off to enable/disable usb"), default: None },
+    OptionParam { name: "firmware", ty: "string", help: Some("Firmware image"), default: None },
+    OptionParam { name: "memory-encryption", ty: "string", help: Some("Set memory encryption object to use"), default: None },
+    OptionParam { name: "dump-guest-core", ty: "boolean", help: Some("Include guest memory in a core dump"), default: None },
+    OptionParam { name: "smp", ty: "string", help: Some("CPU topology"), default: None },
+    OptionParam { name: "shim", ty: "string", help: Some("shim.efi file"), default: None },
+    OptionParam { name: "smp-cache", ty: "string", help: Some("Cache properties list for SMP machine"), default: None },
+    OptionParam { name: "dumpdtb", ty: "string", help: Some("Dump current dtb to a file and quit"), default: None },
+    OptionParam { name: "phandle-start", ty: "number", help: Some("The first phandle ID we may generate dynamically"), default: None },
+    OptionParam { name: "memory-backend", ty: "string", help: Some("Set RAM backendValid value is ID of hostmem based backend"), default: None },
+    OptionParam { name: "mem-merge", ty: "boolean", help: Some("Enable/disable memory merge support"), default: None },
+    OptionParam { name: "dtb", ty: "string", help: Some("Linux kernel device tree file"), default: None },
+    OptionParam { name: "append", ty: "string", help: Some("Linux kernel command line"), default: None },
+    OptionParam { name: "suppress-vmdesc", ty: "boolean", help: Some("Set on to disable self-describing migration"), default: None },
+];
+static O11: &[OptionParam] = &[
+    OptionParam { name: "type", ty: "string", help: Some("machine type"), default: None },
+    OptionParam { name: "kernel", ty: "string", help: Some("Linux kernel image file"), default: None },
+    OptionParam { name: "dt-compatible", ty: "string", help: Some("Overrides the \"compatible\" property of the dt root node"), default: None },
+    OptionParam { name: "boot", ty: "string", help: Some("Boot configuration"), default: None },
+    OptionParam { name: "memory", ty: "string", help: Some("Memory size configuration"), default: None },
+    OptionParam { name: "initrd", ty: "string", help: Some("Linux initial ramdisk file"), default: None },
+    OptionParam { name: "confidential-guest-support", ty: "string", help: Some("Set confidential guest scheme to support"), default: None },
+    OptionParam { name: "aux-ram-share", ty: "boolean", help: None, default: None },
+    OptionParam { name: "graphics", ty: "boolean", help: Some("Set on/off to enable/disable graphics emulation"), default: None },
+    OptionParam { name: "usb", ty: "boolean", help: Some("Set on/off to enable/disable usb"), default: None },
+    OptionParam { name: "firmware", ty: "string", help: Some("Firmware image"), default: None },
+    OptionParam { name: "memory-encryption", ty: "string", help: Some("Set memory encryption object to use"), default: None },
+    OptionParam { name: "dump-guest-core", ty: "boolean", help: Some("Include guest memory in a core dump"), default: None },
+    OptionParam { name: "smp", ty: "string", help: Some("CPU topology"), default: None },
+    OptionParam { name: "shim", ty: "string", help: Some("shim.efi file"), default: None },
+    OptionParam { name: "smp-cache", ty: "string", help: Some("Cache properties list for SMP machine"), default: None },
+    OptionParam { name: "dumpdtb", ty: "string", help: Some("Dump current dtb to a file and quit"), default: None },
+    OptionParam { name: "phandle-start", ty: "number", help: Some("The first phandle ID we may generate dynamically"), default: None },
+    OptionParam { name: "memory-backend", ty: "string", help: Some("Set RAM backendValid value is ID of hostmem based backend"), default: None },
+    OptionParam { name: "mem-merge", ty: "boolean", help: Some("Enable/disable memory merge support"), default: None },
+    OptionParam { name: "dtb", ty: "string", help: Some("Linux kernel device tree file"), default: None },
+    OptionParam { name: "append", ty: "string", help: Some("Linux kernel command line"), default: None },
+    OptionParam { name: "suppress-vmdesc", ty: "boolean", help: Some("Set on to disable self-describing migration"), default: None },
+    OptionParam { name: "v-eiointc", ty: "boolean", help: Some("Enable Virt Extend I/O Interrupt Controller."), default: None },
+    OptionParam { name: "acpi", ty: "boolean", help: Some("Enable ACPI"), default: None },
+];
+static O12: &[OptionParam] = &[
+    OptionParam { name: "resourcecontrol", ty: "string", help: None, default: None },
+    OptionParam { name: "spawn", ty: "string", help: None, default: None },
+    OptionParam { name: "elevateprivileges", ty: "string", help: None, default: None },
+    OptionParam { name: "obsolete", ty: "string", help: None, default: None },
+    OptionParam { name: "enable", ty: "boolean", help: None, default: None },
+];
+static O13: &[OptionParam] = &[
     OptionParam { name: "rendernode", ty: "string", help: None, default: None },
     OptionParam { name: "gl", ty: "boolean", help: None, default: None },
     OptionParam { name: "head", ty: "number", help: None, default: None },
@@ -533,7 +640,7 @@ static O10: &[OptionParam] = &[
     OptionParam { name: "tls-port", ty: "number", help: None, default: None },
     OptionParam { name: "port", ty: "number", help: None, default: None },
 ];
-static O11: &[OptionParam] = &[
+static O14: &[OptionParam] = &[
     OptionParam { name: "timeout", ty: "number", help: Some("Request timeout in seconds (default 0 = no timeout)"), default: None },
     OptionParam { name: "initiator-name", ty: "string", help: Some("Initiator iqn name to use when connecting"), default: None },
     OptionParam { name: "header-digest", ty: "string", help: Some("HeaderDigest setting. {CRC32C|CRC32C-NONE|NONE-CRC32C|NONE}"), default: None },
@@ -541,14 +648,7 @@ static O11: &[OptionParam] = &[
     OptionParam { name: "password", ty: "string", help: Some("password for CHAP authentication to target"), default: None },
     OptionParam { name: "user", ty: "string", help: Some("username for CHAP authentication to target"), default: None },
 ];
-static O12: &[OptionParam] = &[
-    OptionParam { name: "resourcecontrol", ty: "string", help: None, default: None },
-    OptionParam { name: "spawn", ty: "string", help: None, default: None },
-    OptionParam { name: "elevateprivileges", ty: "string", help: None, default: None },
-    OptionParam { name: "obsolete", ty: "string", help: None, default: None },
-    OptionParam { name: "enable", ty: "boolean", help: None, default: None },
-];
-static O13: &[OptionParam] = &[
+static O15: &[OptionParam] = &[
     OptionParam { name: "dmode", ty: "number", help: None, default: None },
     OptionParam { name: "fmode", ty: "number", help: None, default: None },
     OptionParam { name: "sock_fd", ty: "number", help: None, default: None },
@@ -561,7 +661,7 @@ static O13: &[OptionParam] = &[
     OptionParam { name: "path", ty: "string", help: None, default: None },
     OptionParam { name: "fsdriver", ty: "string", help: None, default: None },
 ];
-static O14: &[OptionParam] = &[
+static O16: &[OptionParam] = &[
     OptionParam { name: "throttling.iops-size", ty: "number", help: Some("when limiting by iops max size of an I/O in bytes"), default: None },
     OptionParam { name: "throttling.bps-write-max-length", ty: "number", help: Some("length of the bps-write-max burst period, in seconds"), default: None },
     OptionParam { name: "throttling.bps-read-max-length", ty: "number", help: Some("length of the bps-read-max burst period, in seconds"), default: None },
@@ -592,9 +692,9 @@ static O14: &[OptionParam] = &[
     OptionParam { name: "path", ty: "string", help: None, default: None },
     OptionParam { name: "fsdriver", ty: "string", help: None, default: None },
 ];
-static O15: &[OptionParam] = &[
+static O17: &[OptionParam] = &[
 ];
-static O16: &[OptionParam] = &[
+static O18: &[OptionParam] = &[
     OptionParam { name: "power-control", ty: "boolean", help: None, default: None },
     OptionParam { name: "audiodev", ty: "string", help: None, default: None },
     OptionParam { name: "non-adaptive", ty: "boolean", help: None, default: None },
@@ -618,31 +718,24 @@ static O16: &[OptionParam] = &[
     OptionParam { name: "websocket", ty: "string", help: None, default: None },
     OptionParam { name: "vnc", ty: "string", help: None, default: None },
 ];
-static O17: &[OptionParam] = &[
+static O19: &[OptionParam] = &[
     OptionParam { name: "user", ty: "string", help: None, default: None },
     OptionParam { name: "chroot", ty: "string", help: None, default: None },
     OptionParam { name: "async-teardown", ty: "boolean", help: None, default: None },
 ];
-static O18: &[OptionParam] = &[
+static O20: &[OptionParam] = &[
     OptionParam { name: "watchdog", ty: "string", help: None, default: None },
     OptionParam { name: "panic", ty: "string", help: None, default: None },
     OptionParam { name: "reboot", ty: "string", help: None, default: None },
     OptionParam { name: "shutdown", ty: "string", help: None, default: None },
 ];
-static O19: &[OptionParam] = &[
+static O21: &[OptionParam] = &[
     OptionParam { name: "gen_id", ty: "string", help: Some("Sets id of the object generating the fw_cfg blob to be inserted"), default: None },
     OptionParam { name: "string", ty: "string", help: Some("Sets content of the blob to be inserted from a string"), default: None },
     OptionParam { name: "file", ty: "string", help: Some("Sets the name of the file from which the fw_cfg blob will be loaded"), default: None },
     OptionParam { name: "name", ty: "string", help: Some("Sets the fw_cfg name of the blob to be inserted"), default: None },
 ];
-static O20: &[OptionParam] = &[
-    OptionParam { name: "arg", ty: "string", help: None, default: None },
-    OptionParam { name: "chardev", ty: "string", help: None, default: None },
-    OptionParam { name: "target", ty: "string", help: None, default: None },
-    OptionParam { name: "userspace", ty: "boolean", help: None, default: None },
-    OptionParam { name: "enable", ty: "boolean", help: None, default: None },
-];
-static O21: &[OptionParam] = &[
+static O22: &[OptionParam] = &[
     OptionParam { name: "rrsnapshot", ty: "string", help: None, default: None },
     OptionParam { name: "rrfile", ty: "string", help: None, default: None },
     OptionParam { name: "rr", ty: "string", help: None, default: None },
@@ -650,25 +743,32 @@ static O21: &[OptionParam] = &[
     OptionParam { name: "align", ty: "boolean", help: None, default: None },
     OptionParam { name: "shift", ty: "string", help: None, default: None },
 ];
-static O22: &[OptionParam] = &[
+static O23: &[OptionParam] = &[
+    OptionParam { name: "arg", ty: "string", help: None, default: None },
+    OptionParam { name: "chardev", ty: "string", help: None, default: None },
+    OptionParam { name: "target", ty: "string", help: None, default: None },
+    OptionParam { name: "userspace", ty: "boolean", help: None, default: None },
+    OptionParam { name: "enable", ty: "boolean", help: None, default: None },
+];
+static O24: &[OptionParam] = &[
     OptionParam { name: "debug-threads", ty: "boolean", help: Some("When enabled, name the individual threads; defaults off.\nNOTE: The thread names are for debugging and not a\nstable API."), default: None },
     OptionParam { name: "process", ty: "string", help: Some("Sets the name of the QEMU process, as shown in top etc"), default: None },
     OptionParam { name: "guest", ty: "string", help: Some("Sets the name of the guest.\nThis name will be displayed in the SDL window caption.\nThe name will also be used for the VNC server"), default: None },
 ];
-static O23: &[OptionParam] = &[
+static O25: &[OptionParam] = &[
     OptionParam { name: "guest-name", ty: "boolean", help: Some("Prepends guest name for error messages but only if -name guest is set otherwise option is ignored\n"), default: None },
     OptionParam { name: "timestamp", ty: "boolean", help: None, default: None },
 ];
-static O24: &[OptionParam] = &[
+static O26: &[OptionParam] = &[
     OptionParam { name: "cpu-pm", ty: "boolean", help: None, default: None },
     OptionParam { name: "mem-lock", ty: "string", help: None, default: None },
 ];
-static O25: &[OptionParam] = &[
+static O27: &[OptionParam] = &[
     OptionParam { name: "opaque", ty: "string", help: Some("free-form string used to describe fd"), default: None },
     OptionParam { name: "set", ty: "number", help: Some("ID of the fd set to add fd to"), default: None },
     OptionParam { name: "fd", ty: "number", help: Some("file descriptor of which a duplicate is added to fd set"), default: None },
 ];
-static O26: &[OptionParam] = &[
+static O28: &[OptionParam] = &[
     OptionParam { name: "strict", ty: "boolean", help: None, default: None },
     OptionParam { name: "reboot-timeout", ty: "number", help: None, default: None },
     OptionParam { name: "splash-time", ty: "number", help: None, default: None },
@@ -677,7 +777,7 @@ static O26: &[OptionParam] = &[
     OptionParam { name: "once", ty: "string", help: None, default: None },
     OptionParam { name: "order", ty: "string", help: None, default: None },
 ];
-static O27: &[OptionParam] = &[
+static O29: &[OptionParam] = &[
     OptionParam { name: "maxcpus", ty: "number", help: None, default: None },
     OptionParam { name: "threads", ty: "number", help: None, default: None },
     OptionParam { name: "cores", ty: "number", help: None, default: None },
@@ -689,36 +789,36 @@ static O27: &[OptionParam] = &[
     OptionParam { name: "drawers", ty: "number", help: None, default: None },
     OptionParam { name: "cpus", ty: "number", help: None, default: None },
 ];
-static O28: &[OptionParam] = &[
+static O30: &[OptionParam] = &[
     OptionParam { name: "maxmem", ty: "size", help: None, default: None },
     OptionParam { name: "slots", ty: "number", help: None, default: None },
     OptionParam { name: "size", ty: "size", help: None, default: None },
 ];
-static O29: &[OptionParam] = &[
+static O31: &[OptionParam] = &[
     OptionParam { name: "romfile", ty: "string", help: None, default: None },
     OptionParam { name: "bootindex", ty: "number", help: None, default: None },
 ];
-static O30: &[OptionParam] = &[
+static O32: &[OptionParam] = &[
     OptionParam { name: "file", ty: "string", help: None, default: None },
     OptionParam { name: "events", ty: "string", help: None, default: None },
     OptionParam { name: "enable", ty: "string", help: None, default: None },
 ];
-static O31: &[OptionParam] = &[
+static O33: &[OptionParam] = &[
     OptionParam { name: "pretty", ty: "boolean", help: None, default: None },
     OptionParam { name: "chardev", ty: "string", help: None, default: None },
     OptionParam { name: "mode", ty: "string", help: None, default: None },
 ];
-static O32: &[OptionParam] = &[
+static O34: &[OptionParam] = &[
     OptionParam { name: "value", ty: "string", help: None, default: None },
     OptionParam { name: "property", ty: "string", help: None, default: None },
     OptionParam { name: "driver", ty: "string", help: None, default: None },
 ];
-static O33: &[OptionParam] = &[
+static O35: &[OptionParam] = &[
     OptionParam { name: "driftfix", ty: "string", help: None, default: None },
     OptionParam { name: "clock", ty: "string", help: None, default: None },
     OptionParam { name: "base", ty: "string", help: None, default: None },
 ];
-static O34: &[OptionParam] = &[
+static O36: &[OptionParam] = &[
     OptionParam { name: "abstract", ty: "boolean", help: None, default: None },
     OptionParam { name: "tight", ty: "boolean", help: None, default: Some("on") },
     OptionParam { name: "clipboard", ty: "boolean", help: None, default: None },
@@ -763,7 +863,7 @@ static O34: &[OptionParam] = &[
     OptionParam { name: "path", ty: "string", help: None, default: None },
     OptionParam { name: "backend", ty: "string", help: None, default: None },
 ];
-static O35: &[OptionParam] = &[
+static O37: &[OptionParam] = &[
     OptionParam { name: "copy-on-read", ty: "boolean", help: Some("copy read data from backing file into image file"), default: None },
     OptionParam { name: "werror", ty: "string", help: Some("write error action"), default: None },
     OptionParam { name: "rerror", ty: "string", help: Some("read error action"), default: None },
