@@ -28,7 +28,7 @@ struct MemberRules {
 }
 
 pub fn check_struct(cx: &Ctxt, s: &Struct) {
-    common(cx, &s.common);
+    single_meta(cx, &s.common);
     misfits(cx, &s.common);
     object_members(cx, &s.members, s.pragmas.member_name_exception);
     generics(cx, &s.item.generics);
@@ -46,7 +46,7 @@ pub fn check_struct(cx: &Ctxt, s: &Struct) {
 }
 
 pub fn check_union(cx: &Ctxt, u: &Union) {
-    common(cx, &u.common);
+    single_meta(cx, &u.common);
     generics(cx, &u.item.generics);
     type_name(cx, &u.def.name, u.def.name_span, "union");
     features(cx, &u.def.features, true);
@@ -89,7 +89,7 @@ pub fn check_union(cx: &Ctxt, u: &Union) {
 }
 
 pub fn check_branches(cx: &Ctxt, b: &Branches) {
-    common(cx, &b.common);
+    single_meta(cx, &b.common);
     generics(cx, &b.item.generics);
     if b.tag.is_none() {
         cx.error_spanned_by(
@@ -117,7 +117,7 @@ pub fn check_branches(cx: &Ctxt, b: &Branches) {
 }
 
 pub fn check_alternate(cx: &Ctxt, a: &Alternate) {
-    common(cx, &a.common);
+    single_meta(cx, &a.common);
     generics(cx, &a.item.generics);
     type_name(cx, &a.def.name, a.def.name_span, "alternate");
     features(cx, &a.def.features, true);
@@ -158,7 +158,7 @@ pub fn check_alternate(cx: &Ctxt, a: &Alternate) {
 }
 
 pub fn check_enum(cx: &Ctxt, e: &Enum) {
-    common(cx, &e.common);
+    single_meta(cx, &e.common);
     generics(cx, &e.item.generics);
     type_name(cx, &e.def.name, e.def.name_span, "enum");
     features(cx, &e.def.features, true);
@@ -191,7 +191,7 @@ pub fn check_enum(cx: &Ctxt, e: &Enum) {
 }
 
 pub fn check_command(cx: &Ctxt, c: &Command) {
-    common(cx, &c.common);
+    single_meta(cx, &c.common);
     if let (Some(_), Some(span)) = (c.allow_oob, c.coroutine) {
         cx.error_at(
             span,
@@ -244,7 +244,7 @@ pub fn check_command(cx: &Ctxt, c: &Command) {
 }
 
 pub fn check_event(cx: &Ctxt, e: &Event) {
-    common(cx, &e.common);
+    single_meta(cx, &e.common);
     if let Err(err) = names::check_upper(&e.def.name, "event") {
         cx.error_at(e.def.name_span, err);
     }
@@ -273,7 +273,7 @@ pub fn check_event(cx: &Ctxt, e: &Event) {
 }
 
 /// One item, one meta-type.
-fn common(cx: &Ctxt, common: &Common) {
+fn single_meta(cx: &Ctxt, common: &Common) {
     for a in &common.other_metas {
         let other = a.path().segments.last().expect("path").ident.to_string();
         let this = common.meta;
