@@ -15,103 +15,48 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::attr::{Args, FeatureSpec, Pragmas};
-use crate::common::{self, DefAttrs};
-use crate::cond::{Cond, to_cond};
-use crate::ctxt::Ctxt;
-use crate::names;
+use super::Definition;
+use crate::internals::ast::Enum;
+use crate::internals::check;
+use crate::internals::cond::to_cond;
+use crate::internals::ctxt::Ctxt;
+use crate::internals::names;
 
-struct ValueSpec {
-    ident: syn::Ident,
-    name: String,
-    cond: Option<Cond>,
-    features: Vec<FeatureSpec>,
+impl Definition for Enum {
+    type Item = syn::ItemEnum;
+    const APPLIES_TO: &'static str = "#[qapi::enumeration] applies to an enum";
+
+    fn from_ast(cx: &Ctxt, args: TokenStream, item: syn::ItemEnum) -> Self {
+        Enum::from_ast(cx, args, item)
+    }
+
+    fn check(&self, cx: &Ctxt) {
+        check::check_enum(cx, self);
+    }
+
+    fn expand(mut self) -> TokenStream {
+        add_derives(&mut self.item);
+        expand(&self)
+    }
+
+    fn dummy(mut self) -> TokenStream {
+        add_derives(&mut self.item);
+        let item = &self.item;
+        let dummy = super::dummy_type_impl(&item.ident, &item.generics);
+        quote!(#item #dummy)
+    }
 }
 
-pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::new();
-    let mut item: syn::ItemEnum =
-        match common::parse_item(input, "#[qapi::enumeration] applies to an enum") {
-            Ok(i) => i,
-            Err(e) => return e,
-        };
-    common::check_single_meta(&cx, &mut item.attrs, "enumeration");
-    let mut args = Args::parse(&cx, args);
-    let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
-    let prefix = args.take_str(&cx, "prefix").map(|(p, _)| p);
-    let pragmas = Pragmas::take(&cx, &mut args, &["member_name_exception"]);
-    args.finish(&cx, "enum", &["name", "if", "features", "prefix", "pragma"]);
-    common::forbid_generics(&cx, &item.generics);
-    if let Err(e) = names::check_camel(&def.name, "enum") {
-        cx.error_at(def.name_span, e);
-    } else if let Err(e) = names::check_not_predefined(&def.name) {
-        cx.error_at(def.name_span, e);
-    }
-    common::check_features(&cx, &def.features, true);
-
-    let mut values: Vec<ValueSpec> = Vec::new();
-    for v in item.variants.iter_mut() {
-        let mut a = Args::take_from(&cx, &mut v.attrs);
-        let default = names::camel_to_dash(&names::unraw(&v.ident));
-        let (name, span) = a.take_str(&cx, "name").unwrap_or((default, v.ident.span()));
-        let cond = a.take_cond(&cx);
-        let features = a.take_features(&cx);
-        a.finish(
-            &cx,
-            "#[qapi(...)] of an enum value",
-            &["name", "if", "features"],
-        );
-        if !matches!(v.fields, syn::Fields::Unit) {
-            cx.error_spanned_by(
-                &v.fields,
-                "'data' of an enum is a list of names: QAPI enum values carry no data (QAPI enum rule)",
-            );
-        }
-        if let Some((_, d)) = &v.discriminant {
-            cx.error_spanned_by(
-                d,
-                "QAPI enum values are numbered in declaration order; remove the discriminant (QAPI enum rule)",
-            );
-        }
-        let source = format!("'data' member '{name}'");
-        let name_ok = match names::check_enum_value(&name, &source, pragmas.member_name_exception) {
-            Ok(()) => true,
-            Err(e) => {
-                cx.error_at(span, e);
-                false
-            }
-        };
-        common::check_features(&cx, &features, false);
-        if let Some(prev) = values
-            .iter()
-            .find(|p| names::c_name(&p.name) == names::c_name(&name))
-            && name_ok
-        {
-            cx.error_at(
-                span,
-                format!(
-                    "value '{name}' collides with value '{}' (QAPI clash rule)",
-                    prev.name
-                ),
-            );
-        }
-        values.push(ValueSpec {
-            ident: v.ident.clone(),
-            name,
-            cond,
-            features,
-        });
-    }
-
-    // Not on a variant with data (an error): Copy would fail too.
+/// The item with the derives `QapiEnum` needs (`Copy`, `Eq`) and every
+/// enum wants; the ones the user derives already are left to the user's
+/// derive.  Not on a variant with data (an error): `Copy` would fail too.
+fn add_derives(item: &mut syn::ItemEnum) {
     if item
         .variants
         .iter()
         .all(|v| matches!(v.fields, syn::Fields::Unit))
     {
-        // What QapiEnum needs (Copy, Eq) and what every enum wants; the
-        // ones the user derives already are left to the user's derive.
-        let derived = common::derived_traits(&item.attrs);
+        let derived = super::derived_traits(&item.attrs);
         let wanted: [(&str, syn::Path); 6] = [
             ("Clone", syn::parse_quote!(::core::clone::Clone)),
             ("Copy", syn::parse_quote!(::core::marker::Copy)),
@@ -129,14 +74,13 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             item.attrs.push(syn::parse_quote!(#[derive(#(#missing),*)]));
         }
     }
-    let ident = &item.ident;
-    if cx.has_errors() {
-        let dummy = common::dummy_type_impl(ident, &item.generics);
-        let errors = cx.into_compile_errors();
-        return quote!(#item #dummy #errors);
-    }
+}
 
-    let entity = common::entity_static("ENUM", ident);
+fn expand(e: &Enum) -> TokenStream {
+    let item = &e.item;
+    let (ident, def, values) = (&item.ident, &e.def, &e.values);
+    let prefix = &e.prefix;
+    let entity = super::entity_static("ENUM", ident);
     let name = &def.name;
     let prefix = match prefix {
         Some(p) => quote!(::core::option::Option::Some(#p)),
@@ -145,16 +89,16 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let value_descs = values.iter().map(|v| {
         let n = &v.name;
         let c = to_cond(v.cond.as_ref());
-        let f = common::features_tokens(&v.features);
+        let f = super::features_tokens(&v.features);
         quote!(::qapi_runtime::desc::EnumValue { name: #n, cond: #c, features: #f })
     });
     let value_names: Vec<&String> = values.iter().map(|v| &v.name).collect();
     let variants: Vec<&syn::Ident> = values.iter().map(|v| &v.ident).collect();
     let rust_names: Vec<String> = variants.iter().map(|v| names::unraw(v)).collect();
-    let registered = common::registered(
+    let registered = super::registered(
         &entity,
-        common::entity_tokens(
-            &def,
+        super::entity_tokens(
+            def,
             ident,
             quote! { ::qapi_runtime::desc::Kind::Enum(::qapi_runtime::desc::EnumDesc {
                 values: &[#(#value_descs),*],
@@ -163,7 +107,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             false,
         ),
     );
-    let serde = common::serde_impls(ident);
+    let serde = super::serde_impls(ident);
     let index_body = if values.is_empty() {
         quote!(match *self {})
     } else {

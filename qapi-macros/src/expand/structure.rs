@@ -16,142 +16,70 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::attr::{Args, Pragmas};
-use crate::common::{self, DefAttrs, MemberRules, MemberSpec};
-use crate::ctxt::Ctxt;
-use crate::names;
+use super::Definition;
+use crate::internals::ast::{Def, Member, Struct, is_option};
+use crate::internals::check;
+use crate::internals::ctxt::Ctxt;
 
-pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::new();
-    let mut item: syn::ItemStruct =
-        match common::parse_item(input, "#[qapi::structure] applies to a struct") {
-            Ok(i) => i,
-            Err(e) => return e,
-        };
-    common::check_single_meta(&cx, &mut item.attrs, "structure");
-    let mut args = Args::parse(&cx, args);
-    let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
-    let pragmas = Pragmas::take(&cx, &mut args, &["member_name_exception"]);
-    args.finish(&cx, "struct", &["name", "if", "features", "pragma"]);
-    let members = parse_members(
-        &cx,
-        &mut item.fields,
-        pragmas.member_name_exception,
-        true,
-        false,
-    );
-    common::forbid_generics(&cx, &item.generics);
-    if let Err(e) = names::check_camel(&def.name, "struct") {
-        cx.error_at(def.name_span, e);
-    } else if let Err(e) = names::check_not_predefined(&def.name) {
-        cx.error_at(def.name_span, e);
-    }
-    common::check_features(&cx, &def.features, true);
-    break_base_cycle(&cx, &mut item, &members);
+impl Definition for Struct {
+    type Item = syn::ItemStruct;
+    const APPLIES_TO: &'static str = "#[qapi::structure] applies to a struct";
 
-    if cx.has_errors() {
-        let dummy = common::dummy_type_impl(&item.ident, &item.generics);
-        let errors = cx.into_compile_errors();
-        return quote!(#item #dummy #errors);
+    fn from_ast(cx: &Ctxt, args: TokenStream, item: syn::ItemStruct) -> Self {
+        Struct::from_ast(cx, args, item)
     }
-    let entity = common::entity_static("STRUCT", &item.ident);
-    let body = object_impls(&item.ident, &def, &members, &entity, false, quote!());
-    let registered = common::registered(
-        &entity,
-        struct_entity_tokens(&item.ident, &def, &members, false),
-    );
-    quote! {
-        #item
-        #registered
-        #body
-    }
-}
 
-/// `#[qapi(base)] base: Self`: QEMU's "object contains itself".  Rust
-/// would reject the infinitely large struct too, with follow-up errors
-/// from every use; the error path replaces the field's type so that only
-/// this error is shown.  (A cycle through several structs is left to
-/// rustc: "recursive type has infinite size".)
-fn break_base_cycle(cx: &Ctxt, item: &mut syn::ItemStruct, members: &[MemberSpec]) {
-    let Some(b) = members.iter().find(|m| m.is_base.is_some()) else {
-        return;
-    };
-    let name = item.ident.to_string();
-    // `Loopy`, `Self`, or either in a `Box`.
-    let cyclic = common::innermost_ident(&b.ty).is_some_and(|i| *i == name || i == "Self");
-    if !cyclic {
-        return;
+    fn check(&self, cx: &Ctxt) {
+        check::check_struct(cx, self);
     }
-    cx.error_spanned_by(
-        &b.ty,
-        format!("object {name} contains itself (QAPI base rule)"),
-    );
-    if let syn::Fields::Named(named) = &mut item.fields
-        && let Some(f) = named
-            .named
-            .iter_mut()
-            .find(|f| f.ident.as_ref() == Some(&b.ident))
-    {
-        f.ty = syn::parse_quote!(::core::marker::PhantomData<Self>);
-    }
-}
 
-/// Parses the fields of a struct-like item into members.
-pub fn parse_members(
-    cx: &Ctxt,
-    fields: &mut syn::Fields,
-    permissive: bool,
-    allow_base: bool,
-    allow_discriminator: bool,
-) -> Vec<MemberSpec> {
-    let rules = MemberRules {
-        what: "'data' member",
-        allow_base,
-        allow_discriminator,
-        permissive,
-        forbid_if: None,
-    };
-    let mut members = Vec::new();
-    match fields {
-        syn::Fields::Named(named) => {
-            for f in named.named.iter_mut() {
-                let ident = f.ident.clone().expect("named field");
-                members.push(MemberSpec::parse(
-                    cx,
-                    &mut f.attrs,
-                    ident,
-                    f.ty.clone(),
-                    rules,
-                ));
-            }
-        }
-        syn::Fields::Unit => {}
-        syn::Fields::Unnamed(u) => {
-            cx.error_spanned_by(
-                u,
-                "'data' should be an object: a QAPI struct has named members, as in `{ name: Type, .. }` (QAPI struct rule)",
-            );
+    fn expand(self) -> TokenStream {
+        let item = &self.item;
+        let entity = super::entity_static("STRUCT", &item.ident);
+        let body = object_impls(
+            &item.ident,
+            &self.def,
+            &self.members,
+            &entity,
+            false,
+            quote!(),
+        );
+        let registered = super::registered(
+            &entity,
+            struct_entity_tokens(&item.ident, &self.def, &self.members, false),
+        );
+        quote! {
+            #item
+            #registered
+            #body
         }
     }
-    for (i, m) in members.iter().enumerate() {
-        if let Some(span) = m.is_base
-            && i != 0
+
+    /// A base that is the struct itself would make rustc report an
+    /// infinitely large struct too, with follow-up errors from every use:
+    /// the stand-in gives that field another type.
+    fn dummy(mut self) -> TokenStream {
+        if self.base_is_self()
+            && let Some(base) = self.base().map(|b| b.ident.clone())
+            && let syn::Fields::Named(named) = &mut self.item.fields
+            && let Some(f) = named
+                .named
+                .iter_mut()
+                .find(|f| f.ident.as_ref() == Some(&base))
         {
-            cx.error_at(
-                span,
-                "the base must be the first field: its members come first (QAPI base rule)",
-            );
+            f.ty = syn::parse_quote!(::core::marker::PhantomData<Self>);
         }
+        let item = &self.item;
+        let dummy = super::dummy_type_impl(&item.ident, &item.generics);
+        quote!(#item #dummy)
     }
-    common::check_member_clashes(cx, &members, "member");
-    members
 }
 
 /// The `Entity` of a struct (or of an implicit argument/data struct).
 pub fn struct_entity_tokens(
     ident: &syn::Ident,
-    def: &DefAttrs,
-    members: &[MemberSpec],
+    def: &Def,
+    members: &[Member],
     implicit: bool,
 ) -> TokenStream {
     let base = match members.iter().find(|m| m.is_base.is_some()) {
@@ -165,7 +93,7 @@ pub fn struct_entity_tokens(
         .iter()
         .filter(|m| m.is_base.is_none())
         .map(|m| m.member_tokens(None));
-    common::entity_tokens(
+    super::entity_tokens(
         def,
         ident,
         quote! { ::qapi_runtime::desc::Kind::Struct(::qapi_runtime::desc::StructDesc {
@@ -180,8 +108,8 @@ pub fn struct_entity_tokens(
 /// compile-time checks against its base.  `extra_checks` are appended.
 pub fn object_impls(
     ident: &syn::Ident,
-    def: &DefAttrs,
-    members: &[MemberSpec],
+    def: &Def,
+    members: &[Member],
     entity: &syn::Ident,
     union: bool,
     extra: TokenStream,
@@ -192,7 +120,7 @@ pub fn object_impls(
         let ty = &m.ty;
         quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiBranches>::BRANCH_SHAPES)
     });
-    let shape = common::object_shape(
+    let shape = super::object_shape(
         &def.name,
         union,
         members,
@@ -219,14 +147,14 @@ pub fn object_impls(
     };
     let field_idents = members.iter().map(|m| &m.ident);
     let construct = quote!(#ident { #(#field_idents),* });
-    let serde = common::serde_impls(ident);
-    let probe_use = common::probe_use();
+    let serde = super::serde_impls(ident);
+    let probe_use = super::probe_use();
     let mut checks = TokenStream::new();
     for m in members
         .iter()
         .filter(|m| m.is_base.is_none() && m.is_discriminator.is_none())
     {
-        checks.extend(common::nested_array_check(
+        checks.extend(super::nested_array_check(
             &format!("member '{}'", m.name),
             &m.ty,
         ));
@@ -234,13 +162,13 @@ pub fn object_impls(
     if let Some(b) = base {
         let ty = &b.ty;
         let shape = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::SHAPE);
-        checks.extend(common::const_check(
+        checks.extend(super::const_check(
             ty.span(),
             quote!(::qapi_runtime::__private::check::base_error(#shape)),
         ));
-        for m in members.iter().filter(|m| m.is_base.is_none() && m.name_ok) {
+        for m in members.iter().filter(|m| m.is_base.is_none()) {
             let name = &m.name;
-            checks.extend(common::const_check(
+            checks.extend(super::const_check(
                 m.name_span,
                 quote!(::qapi_runtime::__private::check::base_clash_error(#shape, #name)),
             ));
@@ -282,14 +210,14 @@ pub fn object_impls(
     }
 }
 
-fn write_member(m: &MemberSpec) -> TokenStream {
+fn write_member(m: &Member) -> TokenStream {
     let ident = &m.ident;
     let name = &m.name;
     let ty = &m.ty;
     if m.is_base.is_some() {
         // Through the probe: a base that is no struct is reported by a
         // const check (base_error), not by a trait error.
-        let probe = common::probe(ty);
+        let probe = super::probe(ty);
         quote!(#probe.write_members(&self.#ident, d);)
     } else if m.is_discriminator.is_some() {
         quote_spanned! {ty.span()=>
@@ -314,12 +242,12 @@ fn tag_local(ty: &syn::Type) -> syn::Ident {
     syn::Ident::new("__qapi_tag", ty.span())
 }
 
-fn read_member(m: &MemberSpec) -> TokenStream {
+fn read_member(m: &Member) -> TokenStream {
     let ident = &m.ident;
     let name = &m.name;
     let ty = &m.ty;
     if m.is_base.is_some() {
-        let probe = common::probe(ty);
+        let probe = super::probe(ty);
         quote!(let #ident = #probe.read_members(d)?;)
     } else if m.is_discriminator.is_some() {
         // The branch is read after the other members (see object_impls).
@@ -327,7 +255,7 @@ fn read_member(m: &MemberSpec) -> TokenStream {
         quote_spanned!(ty.span()=>
             let #tag = <<#ty as ::qapi_runtime::QapiBranches>::Tag as ::qapi_runtime::QapiType>
                 ::from_member(#name, d.remove(#name))?;)
-    } else if m.cond.is_some() && !common::is_option(ty) {
+    } else if m.cond.is_some() && !is_option(ty) {
         // Absent where its condition is false.
         let take =
             quote_spanned!(ty.span()=> ::qapi_runtime::__private::take_member_or_default::<#ty>);

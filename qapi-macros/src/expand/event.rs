@@ -16,115 +16,61 @@
 //! unit struct has no data.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{ToTokens, quote};
 
-use crate::attr::Args;
-use crate::command::data_checks;
-use crate::common::{self, DefAttrs, MemberRules, MemberSpec};
-use crate::ctxt::Ctxt;
-use crate::names;
-use crate::structure;
+use super::Definition;
+use super::command::data_checks;
+use super::structure;
+use crate::internals::ast::{Def, Event, EventData as Data};
+use crate::internals::check;
+use crate::internals::ctxt::Ctxt;
 
-pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::new();
-    let mut item: syn::ItemStruct =
-        match common::parse_item(input, "#[qapi::event] applies to a struct") {
-            Ok(i) => i,
-            Err(e) => return e,
-        };
-    let ident = item.ident.clone();
-    common::check_single_meta(&cx, &mut item.attrs, "event");
-    let mut args = Args::parse(&cx, args);
-    let def = DefAttrs::take(
-        &cx,
-        &mut args,
-        names::camel_to_upper_snake(&names::unraw(&ident)),
-        ident.span(),
-    );
-    let boxed = args.take_true_flag(&cx, "boxed", "boxed");
-    args.finish(&cx, "event", &["name", "if", "features", "boxed"]);
-    if let Err(e) = names::check_upper(&def.name, "event") {
-        cx.error_at(def.name_span, e);
-    }
-    common::check_features(&cx, &def.features, false);
-    common::forbid_generics(&cx, &item.generics);
+impl Definition for Event {
+    type Item = syn::ItemStruct;
+    const APPLIES_TO: &'static str = "#[qapi::event] applies to a struct";
 
-    let rules = MemberRules {
-        what: "member",
-        allow_base: false,
-        allow_discriminator: false,
-        permissive: false,
-        forbid_if: Some("conditional event arguments require 'boxed': true (QAPI event rule)"),
-    };
-    enum Data {
-        None,
-        Inline(Vec<MemberSpec>),
-        Named(Box<syn::Type>),
-    }
-    let data = match &mut item.fields {
-        syn::Fields::Unit => Data::None,
-        syn::Fields::Named(n) if n.named.is_empty() => Data::None,
-        syn::Fields::Named(n) => {
-            let members: Vec<MemberSpec> = n
-                .named
-                .iter_mut()
-                .map(|f| {
-                    let id = f.ident.clone().expect("named");
-                    MemberSpec::parse(&cx, &mut f.attrs, id, f.ty.clone(), rules)
-                })
-                .collect();
-            common::check_member_clashes(&cx, &members, "member");
-            Data::Inline(members)
-        }
-        syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => {
-            Data::Named(Box::new(u.unnamed[0].ty.clone()))
-        }
-        syn::Fields::Unnamed(u) => {
-            cx.error_spanned_by(
-                u,
-                "an event's named data type is one field, as in `struct Event(pub Data);` (QAPI event rule)",
-            );
-            Data::None
-        }
-    };
-    if let Some(span) = boxed {
-        match &data {
-            Data::None => cx.error_at(span, "'boxed': true requires 'data' (QAPI event rule)"),
-            Data::Inline(_) => cx.error_at(
-                span,
-                "'data' should be a type name: a boxed event is a newtype (QAPI event rule)",
-            ),
-            Data::Named(_) => {}
-        }
+    fn from_ast(cx: &Ctxt, args: TokenStream, item: syn::ItemStruct) -> Self {
+        Event::from_ast(cx, args, item)
     }
 
-    if cx.has_errors() {
-        let errors = cx.into_compile_errors();
-        return quote!(#item #errors);
+    fn check(&self, cx: &Ctxt) {
+        check::check_event(cx, self);
     }
 
+    fn expand(self) -> TokenStream {
+        expand(&self)
+    }
+
+    fn dummy(self) -> TokenStream {
+        self.item.into_token_stream()
+    }
+}
+
+fn expand(e: &Event) -> TokenStream {
+    let (item, def, data, boxed) = (&e.item, &e.def, &e.data, e.boxed);
+    let ident = &item.ident;
     let name = &def.name;
-    let entity = common::entity_static("EVENT", &ident);
+    let entity = super::entity_static("EVENT", ident);
     let mut out = TokenStream::new();
-    let (data_typeref, data_value) = match &data {
+    let (data_typeref, data_value) = match data {
         Data::None => (
             quote!(::core::option::Option::None),
             quote!(::core::option::Option::None),
         ),
         Data::Inline(members) => {
-            let arg_def = DefAttrs {
+            let arg_def = Def {
                 name: format!("q_obj_{name}-arg"),
                 name_span: def.name_span,
                 cond: def.cond.clone(),
                 features: Vec::new(),
             };
-            let arg_entity = common::entity_static("ARGS", &ident);
-            out.extend(common::unregistered(
+            let arg_entity = super::entity_static("ARGS", ident);
+            out.extend(super::unregistered(
                 &arg_entity,
-                structure::struct_entity_tokens(&ident, &arg_def, members, true),
+                structure::struct_entity_tokens(ident, &arg_def, members, true),
             ));
             out.extend(structure::object_impls(
-                &ident,
+                ident,
                 &arg_def,
                 members,
                 &arg_entity,
@@ -149,7 +95,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         }
     };
     // The inverse of `data`, for clients reading events.
-    let from_data = match (&data, &item.fields) {
+    let from_data = match (data, &item.fields) {
         (Data::None, syn::Fields::Unit) => quote!(::core::result::Result::Ok(#ident)),
         (Data::None, _) => quote!(::core::result::Result::Ok(#ident {})),
         (Data::Inline(_), _) => quote!(<Self as ::qapi_runtime::QapiType>::from_value(
@@ -162,11 +108,11 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         ))),
     };
     let is_boxed = boxed.is_some();
-    out.extend(common::registered(
+    out.extend(super::registered(
         &entity,
-        common::entity_tokens(
-            &def,
-            &ident,
+        super::entity_tokens(
+            def,
+            ident,
             quote! { ::qapi_runtime::desc::Kind::Event(::qapi_runtime::desc::EventDesc {
                 data: #data_typeref,
                 boxed: #is_boxed,

@@ -49,7 +49,7 @@ impl Parse for Cond {
             let content;
             parenthesized!(content in input);
             let r = content.parse_terminated(Cond::parse, Token![,]);
-            let operands = crate::attr::drain(&content, r)?;
+            let operands = super::attr::drain(&content, r)?;
             let operands: Vec<Cond> = operands.into_iter().collect();
             return match op.to_string().as_str() {
                 "not" => {

@@ -29,121 +29,79 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::attr::{Args, Pragmas};
-use crate::common::{self, DefAttrs};
-use crate::cond::to_cond;
-use crate::ctxt::Ctxt;
-use crate::names;
-use crate::structure;
+use super::Definition;
+use super::structure;
+use crate::internals::ast::{Branches, Union};
+use crate::internals::check;
+use crate::internals::cond::to_cond;
+use crate::internals::ctxt::Ctxt;
+use crate::internals::names;
 
-pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::new();
-    let mut item: syn::ItemStruct = match common::parse_item(
-        input,
-        "#[qapi::union] applies to a struct of the common members, one of them #[qapi(discriminator)]",
-    ) {
-        Ok(i) => i,
-        Err(e) => return e,
-    };
-    common::check_single_meta(&cx, &mut item.attrs, "union");
-    let mut args = Args::parse(&cx, args);
-    let def = DefAttrs::take(&cx, &mut args, item.ident.to_string(), item.ident.span());
-    let base = args.take_type(&cx, "base");
-    let pragmas = Pragmas::take(&cx, &mut args, &["member_name_exception"]);
-    args.finish(&cx, "union", &["name", "if", "features", "base", "pragma"]);
-    common::forbid_generics(&cx, &item.generics);
-    if let Err(e) = names::check_camel(&def.name, "union") {
-        cx.error_at(def.name_span, e);
-    } else if let Err(e) = names::check_not_predefined(&def.name) {
-        cx.error_at(def.name_span, e);
-    }
-    common::check_features(&cx, &def.features, true);
-    let members = structure::parse_members(
-        &cx,
-        &mut item.fields,
-        pragmas.member_name_exception,
-        false,
-        true,
-    );
+impl Definition for Union {
+    type Item = syn::ItemStruct;
+    const APPLIES_TO: &'static str = "#[qapi::union] applies to a struct of the common members, one of them #[qapi(discriminator)]";
 
-    let discs: Vec<_> = members
-        .iter()
-        .filter(|m| m.is_discriminator.is_some())
-        .collect();
-    match discs.as_slice() {
-        [] => cx.error_spanned_by(
-            &item.ident,
-            "union misses key 'discriminator': mark the common member that selects the branch with #[qapi(discriminator)] (QAPI union rule)",
-        ),
-        [d] => {
-            if common::is_option(&d.ty) {
-                cx.error_spanned_by(
-                    &d.ty,
-                    format!("discriminator member '{}' must not be optional (QAPI union rule)", d.name),
-                );
-            }
-            if let Some(c) = &d.cond {
-                cx.error_at(
-                    common::cond_span(c),
-                    format!("discriminator member '{}' must not be conditional (QAPI union rule)", d.name),
-                );
-            }
-        }
-        [_, rest @ ..] => {
-            for d in rest {
-                cx.error_at(
-                    d.is_discriminator.expect("flag"),
-                    "a union has one discriminator (QAPI union rule)",
-                );
-            }
-        }
+    fn from_ast(cx: &Ctxt, args: TokenStream, item: syn::ItemStruct) -> Self {
+        Union::from_ast(cx, args, item)
     }
 
-    if cx.has_errors() {
-        let dummy = common::dummy_type_impl(&item.ident, &item.generics);
-        let errors = cx.into_compile_errors();
-        return quote!(#item #dummy #errors);
+    fn check(&self, cx: &Ctxt) {
+        check::check_union(cx, self);
     }
-    let disc = discs[0];
+
+    fn expand(self) -> TokenStream {
+        expand_union(&self)
+    }
+
+    fn dummy(self) -> TokenStream {
+        let item = &self.item;
+        let dummy = super::dummy_type_impl(&item.ident, &item.generics);
+        quote!(#item #dummy)
+    }
+}
+
+fn expand_union(u: &Union) -> TokenStream {
+    let (item, def, members, base) = (&u.item, &u.def, &u.members, &u.base);
+    let disc = u.discriminators()[0];
     let disc_ty = &disc.ty;
     let ident = &item.ident;
-    let entity = common::entity_static("UNION", ident);
+    let entity = super::entity_static("UNION", ident);
 
     // Checks that need the branch types and the named base.
     let mut checks = TokenStream::new();
     let branch_shapes =
         quote_spanned!(disc_ty.span()=> <#disc_ty as ::qapi_runtime::QapiBranches>::BRANCH_SHAPES);
-    for m in members.iter().filter(|m| m.name_ok) {
+    for m in members {
         let name = &m.name;
-        checks.extend(common::const_check(
+        checks.extend(super::const_check(
             m.name_span,
             quote!(::qapi_runtime::__private::check::branch_clash_error(#branch_shapes, #name)),
         ));
     }
-    if let Some((b, span)) = &base {
+    if let Some((b, span)) = base {
         let shape = quote_spanned!(b.span()=> <#b as ::qapi_runtime::QapiType>::SHAPE);
-        checks.extend(common::const_check(
+        checks.extend(super::const_check(
             b.span(),
             quote!(::qapi_runtime::__private::check::base_error(#shape)),
         ));
         let names: Vec<&String> = members.iter().map(|m| &m.name).collect();
-        checks.extend(common::const_check(
+        checks.extend(super::const_check(
             *span,
             quote!(::qapi_runtime::__private::check::named_base_count_error(#shape, &[#(#names),*])),
         ));
-        for m in &members {
+        for m in members {
             let name = &m.name;
             let is_disc = m.is_discriminator.is_some();
-            checks.extend(common::const_check(
+            checks.extend(super::const_check(
                 m.name_span,
                 quote!(::qapi_runtime::__private::check::named_base_member_error(#shape, #name, #is_disc)),
             ));
         }
     }
 
-    let body = structure::object_impls(ident, &def, &members, &entity, true, checks);
+    let body = structure::object_impls(ident, def, members, &entity, true, checks);
     let descs = members.iter().map(|m| m.member_tokens(None));
-    let base_tokens = match &base {
+    let base_tokens = match base {
         Some((b, _)) => {
             quote!(::core::option::Option::Some(*<#b as ::qapi_runtime::QapiType>::TYPE))
         }
@@ -152,10 +110,10 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let disc_name = &disc.name;
     let branches_desc =
         quote_spanned!(disc_ty.span()=> <#disc_ty as ::qapi_runtime::QapiBranches>::BRANCHES);
-    let registered = common::registered(
+    let registered = super::registered(
         &entity,
-        common::entity_tokens(
-            &def,
+        super::entity_tokens(
+            def,
             ident,
             quote! { ::qapi_runtime::desc::Kind::Union(::qapi_runtime::desc::UnionDesc {
                 base: #base_tokens,
@@ -173,77 +131,34 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     }
 }
 
-pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::new();
-    let mut item: syn::ItemEnum =
-        match common::parse_item(input, "#[qapi::branches] applies to an enum") {
-            Ok(i) => i,
-            Err(e) => return e,
-        };
-    common::check_single_meta(&cx, &mut item.attrs, "branches");
-    let mut args = Args::parse(&cx, args);
-    let tag = args.take_type(&cx, "tag");
-    args.finish(&cx, "union branches", &["tag"]);
-    common::forbid_generics(&cx, &item.generics);
-    if tag.is_none() {
-        cx.error_spanned_by(
-            &item.ident,
-            "#[qapi::branches(tag = EnumType)] needs the discriminator's enum type (QAPI union rule)",
-        );
-    }
-    if item.variants.is_empty() {
-        cx.error_spanned_by(
-            &item.ident,
-            "union has no branches: the discriminator's enum has no values (QAPI union rule)",
-        );
+impl Definition for Branches {
+    type Item = syn::ItemEnum;
+    const APPLIES_TO: &'static str = "#[qapi::branches] applies to an enum";
+
+    fn from_ast(cx: &Ctxt, args: TokenStream, item: syn::ItemEnum) -> Self {
+        Branches::from_ast(cx, args, item)
     }
 
-    struct BranchSpec {
-        ident: syn::Ident,
-        ty: Option<syn::Type>,
-        cond: Option<crate::cond::Cond>,
-    }
-    let mut branches = Vec::new();
-    for v in item.variants.iter_mut() {
-        let mut a = Args::take_from(&cx, &mut v.attrs);
-        let cond = a.take_cond(&cx);
-        a.finish(&cx, "#[qapi(...)] of a union branch", &["if"]);
-        let ty = match &v.fields {
-            syn::Fields::Unit => {
-                if let Some(c) = &cond {
-                    cx.error_at(
-                        common::cond_span(c),
-                        "an implicit (empty) branch takes the condition of its enum value (QAPI union rule)",
-                    );
-                }
-                None
-            }
-            syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => Some(u.unnamed[0].ty.clone()),
-            other => {
-                cx.error_spanned_by(
-                    other,
-                    format!(
-                        "union branch '{}' misses its type: a branch holds one object type, as in `Inet(InetSocketAddress)`, or nothing (QAPI union rule)",
-                        names::camel_to_dash(&names::unraw(&v.ident))
-                    ),
-                );
-                None
-            }
-        };
-        branches.push(BranchSpec {
-            ident: v.ident.clone(),
-            ty,
-            cond,
-        });
+    fn check(&self, cx: &Ctxt) {
+        check::check_branches(cx, self);
     }
 
+    fn expand(self) -> TokenStream {
+        expand_branches(&self)
+    }
+
+    fn dummy(self) -> TokenStream {
+        let item = &self.item;
+        let dummy =
+            dummy_branches_impl(&item.ident, &item.generics, self.tag.as_ref().map(|t| &t.0));
+        quote!(#item #dummy)
+    }
+}
+
+fn expand_branches(b: &Branches) -> TokenStream {
+    let (item, branches) = (&b.item, &b.branches);
     let ident = &item.ident;
-    if cx.has_errors() {
-        let errors = cx.into_compile_errors();
-        let dummy = dummy_branches_impl(ident, &item.generics, tag.as_ref().map(|t| &t.0));
-        return quote!(#item #dummy #errors);
-    }
-    let (tag, _) = tag.expect("checked");
+    let (tag, _) = b.tag.as_ref().expect("checked");
     // Branches are matched to the tag's values by Rust name, through
     // constants rather than paths like `Tag::Value`: a branch that is no
     // value, or a value without a branch, is then reported once, with the
@@ -259,11 +174,11 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
     let mut write_arms = Vec::new();
     let mut read_arms = Vec::new();
     let mut branch_names = Vec::new();
-    for b in &branches {
+    for b in branches {
         let v = &b.ident;
         let rust_name = names::unraw(v);
         let index = quote::format_ident!("__QAPI_TAG_{}", rust_name);
-        checks.extend(common::const_check(
+        checks.extend(super::const_check(
             v.span(),
             quote!(::qapi_runtime::__private::check::branch_tag_error(#tag_shape, #tag_names, #rust_name)),
         ));
@@ -284,7 +199,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 });
                 let shape = quote_spanned!(ty.span()=> <#ty as ::qapi_runtime::QapiType>::SHAPE);
                 shapes.push(shape.clone());
-                checks.extend(common::const_check(
+                checks.extend(super::const_check(
                     ty.span(),
                     quote!(::qapi_runtime::__private::check::union_branch_error(
                         #tag_shape.values[#ident::#index],
@@ -292,7 +207,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
                 ));
                 // Through the probe: a branch that is no object is
                 // reported once, by union_branch_error.
-                let probe = common::probe(ty);
+                let probe = super::probe(ty);
                 tag_arms.push(quote!(Self::#v(_) => #tag_variant,));
                 write_arms.push(quote!(Self::#v(b) => #probe.write_members(b, d),));
                 read_arms
@@ -305,7 +220,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
             }
         }
     }
-    checks.extend(common::const_check(
+    checks.extend(super::const_check(
         ident.span(),
         quote!(::qapi_runtime::__private::check::branches_cover_error(#tag_shape, #tag_names, &[#(#branch_names),*])),
     ));
@@ -317,7 +232,7 @@ pub fn expand_branches(args: TokenStream, input: TokenStream) -> TokenStream {
             _ => return ::core::result::Result::Err(::qapi_runtime::Error::generic("invalid definition")),
         }
     };
-    let probe_use = common::probe_use();
+    let probe_use = super::probe_use();
     quote! {
         #item
         #[doc(hidden)]

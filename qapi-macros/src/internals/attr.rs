@@ -1,25 +1,22 @@
 //! Attribute arguments: `#[qapi::command(name = "x", if = ..., allow_oob)]`
 //! on items and `#[qapi(...)]` on fields, parameters and variants.
 //!
-//! Arguments are parsed into a list of keys with typed values; each macro
-//! then takes the keys it knows ([`Args::take_*`]) and reports the rest as
-//! unknown, listing the valid keys, as QEMU's `check_keys` does.
+//! Arguments are parsed into a list of keys with typed values; each
+//! meta-type then takes the keys it knows ([`Args::take_*`]) and reports the
+//! rest as unknown, listing the valid keys, as QEMU's `check_keys` does.
+//! Errors here are about the attribute's form (syntax, unknown or
+//! duplicate keys, a value of the wrong kind); the QAPI rules on what the
+//! keys say are in `check.rs`.
 
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Ident, LitBool, LitStr, Token, bracketed, parenthesized};
 
-use crate::cond::Cond;
-use crate::ctxt::Ctxt;
-
-/// One feature in `features = [...]`.
-#[derive(Clone)]
-pub struct FeatureSpec {
-    pub name: String,
-    pub span: Span,
-    pub cond: Option<Cond>,
-}
+use super::ast::{Def, Feature, Member, Pragmas};
+use super::cond::Cond;
+use super::ctxt::Ctxt;
+use super::names;
 
 pub enum Value {
     /// `key` alone.
@@ -27,7 +24,7 @@ pub enum Value {
     Str(LitStr),
     Bool(LitBool),
     Cond(Cond),
-    Features(Vec<FeatureSpec>),
+    Features(Vec<Feature>),
     /// `key = Type` (bases, tags, built-in overrides).
     Type(syn::Type),
     /// `key(a, b)`.
@@ -48,7 +45,7 @@ pub struct Args {
     args: Vec<Arg>,
 }
 
-fn parse_features(input: ParseStream) -> syn::Result<Vec<FeatureSpec>> {
+fn parse_features(input: ParseStream) -> syn::Result<Vec<Feature>> {
     if !input.peek(syn::token::Bracket) {
         return Err(input.error(
             "'features' must be an array, as in features = [name, ...] (QAPI feature rule)",
@@ -69,7 +66,7 @@ pub fn drain<T>(content: ParseStream, r: syn::Result<T>) -> syn::Result<T> {
     r
 }
 
-fn parse_feature_list(content: ParseStream) -> syn::Result<Vec<FeatureSpec>> {
+fn parse_feature_list(content: ParseStream) -> syn::Result<Vec<Feature>> {
     let mut out = Vec::new();
     while !content.is_empty() {
         let (name, span) = if content.peek(LitStr) {
@@ -81,10 +78,7 @@ fn parse_feature_list(content: ParseStream) -> syn::Result<Vec<FeatureSpec>> {
             ));
         } else if content.peek(Ident::peek_any) && !content.peek(LitBool) {
             let id = Ident::parse_any(content)?;
-            (
-                crate::names::snake_to_dash(&crate::names::unraw(&id)),
-                id.span(),
-            )
+            (names::snake_to_dash(&names::unraw(&id)), id.span())
         } else {
             return Err(content.error(
                 "'features' member requires a string name, as in [name] or [\"name\"] (QAPI feature rule)",
@@ -97,7 +91,7 @@ fn parse_feature_list(content: ParseStream) -> syn::Result<Vec<FeatureSpec>> {
             let r = parse_feature_cond(&inner);
             cond = Some(drain(&inner, r)?);
         }
-        out.push(FeatureSpec { name, span, cond });
+        out.push(Feature { name, span, cond });
         if content.is_empty() {
             break;
         }
@@ -194,7 +188,7 @@ impl Args {
             let parser = |input: ParseStream| -> syn::Result<(Ident, Value)> {
                 let key = Ident::parse_any(input)
                     .map_err(|_| input.error("expected a key, as in name = \"...\""))?;
-                let value = parse_value(&crate::names::unraw(&key), input)?;
+                let value = parse_value(&names::unraw(&key), input)?;
                 if !input.is_empty() {
                     return Err(input.error("unexpected token: arguments are separated by `,`"));
                 }
@@ -216,7 +210,7 @@ impl Args {
                     }
                 }
             };
-            let key = crate::names::unraw(&key_ident);
+            let key = names::unraw(&key_ident);
             let span = key_ident.span();
             if args.args.iter().any(|b| b.key == key) {
                 cx.error_at(span, format!("duplicate key '{key}' (QAPI key rule)"));
@@ -321,7 +315,7 @@ impl Args {
         }
     }
 
-    pub fn take_features(&mut self, cx: &Ctxt) -> Vec<FeatureSpec> {
+    pub fn take_features(&mut self, cx: &Ctxt) -> Vec<Feature> {
         let Some(a) = self.take("features") else {
             return Vec::new();
         };
@@ -409,39 +403,132 @@ impl Args {
     }
 }
 
-/// The pragmas a definition may claim (QEMU's `pragma.json` lists, per item).
-#[derive(Default, Clone, Copy)]
-pub struct Pragmas {
-    /// `command-name-exceptions`: the command name may use '_'.
-    pub command_name_exception: bool,
-    /// `command-returns-exceptions`: the command may return a non-object.
-    pub command_returns_exception: bool,
-    /// `member-name-exceptions`: member names and values may use uppercase and '_'.
-    pub member_name_exception: bool,
+/// `pragma(...)`: the per-definition form of QEMU's `pragma.json` lists;
+/// `allowed` are the ones this meta-type may claim.
+pub fn pragmas(cx: &Ctxt, args: &mut Args, allowed: &[&str]) -> Pragmas {
+    let mut p = Pragmas::default();
+    for id in args.take_list(cx, "pragma") {
+        let s = id.to_string();
+        if !allowed.contains(&s.as_str()) {
+            cx.error_spanned_by(
+                &id,
+                format!(
+                    "unknown pragma '{s}' (QAPI pragma rule)\nValid here: {}.",
+                    allowed.join(", ")
+                ),
+            );
+            continue;
+        }
+        match s.as_str() {
+            "command_name_exception" => p.command_name_exception = true,
+            "command_returns_exception" => p.command_returns_exception = true,
+            "member_name_exception" => p.member_name_exception = true,
+            _ => {}
+        }
+    }
+    p
 }
 
-impl Pragmas {
-    pub fn take(cx: &Ctxt, args: &mut Args, allowed: &[&str]) -> Pragmas {
-        let mut p = Pragmas::default();
-        for id in args.take_list(cx, "pragma") {
-            let s = id.to_string();
-            if !allowed.contains(&s.as_str()) {
-                cx.error_spanned_by(
-                    &id,
-                    format!(
-                        "unknown pragma '{s}' (QAPI pragma rule)\nValid here: {}.",
-                        allowed.join(", ")
-                    ),
-                );
-                continue;
-            }
-            match s.as_str() {
-                "command_name_exception" => p.command_name_exception = true,
-                "command_returns_exception" => p.command_returns_exception = true,
-                "member_name_exception" => p.member_name_exception = true,
-                _ => {}
-            }
-        }
-        p
+/// Takes `name`, `if` and `features`, which every definition has;
+/// `default` is the name the naming rule gives.
+pub fn definition(cx: &Ctxt, args: &mut Args, default: String, default_span: Span) -> Def {
+    let (name, name_span) = args.take_str(cx, "name").unwrap_or((default, default_span));
+    let cond = args.take_cond(cx);
+    let features = args.take_features(cx);
+    Def {
+        name,
+        name_span,
+        cond,
+        features,
     }
+}
+
+/// Reads the `#[qapi(...)]` of a member (field or parameter) and removes
+/// it; `base` and `discriminator` are valid keys where allowed.
+pub fn member(
+    cx: &Ctxt,
+    attrs: &mut Vec<syn::Attribute>,
+    ident: Ident,
+    ty: syn::Type,
+    allow_base: bool,
+    allow_discriminator: bool,
+) -> Member {
+    let mut args = Args::take_from(cx, attrs);
+    let default = names::snake_to_dash(&names::unraw(&ident));
+    let (name, name_span) = args.take_str(cx, "name").unwrap_or((default, ident.span()));
+    let cond = args.take_cond(cx);
+    let features = args.take_features(cx);
+    let builtin = match args.take_type(cx, "builtin") {
+        Some((syn::Type::Path(p), span)) if p.path.get_ident().is_some() => {
+            Some((p.path.get_ident().expect("ident").to_string(), span))
+        }
+        Some((t, _)) => {
+            cx.error_spanned_by(
+                t,
+                "'builtin' names an integer built-in, as in builtin = size (QAPI type rule)",
+            );
+            None
+        }
+        None => None,
+    };
+    let mut valid = vec!["name", "if", "features", "builtin"];
+    let is_base = if allow_base {
+        valid.push("base");
+        args.take_flag(cx, "base")
+    } else {
+        None
+    };
+    let is_discriminator = if allow_discriminator {
+        valid.push("discriminator");
+        args.take_flag(cx, "discriminator")
+    } else {
+        None
+    };
+    args.finish(cx, "#[qapi(...)] of a member", &valid);
+    Member {
+        ident,
+        name,
+        name_span,
+        ty,
+        cond,
+        features,
+        builtin,
+        is_base,
+        is_discriminator,
+    }
+}
+
+/// Removes every other QAPI attribute macro from an item and returns them:
+/// an item is one definition, which `check.rs` reports (the removal keeps
+/// them from expanding too).
+pub fn other_metas(attrs: &mut Vec<syn::Attribute>) -> Vec<syn::Attribute> {
+    const METAS: &[&str] = &[
+        "structure",
+        "enumeration",
+        "union",
+        "branches",
+        "alternate",
+        "command",
+        "event",
+    ];
+    let mut others = Vec::new();
+    attrs.retain(|a| {
+        let segs: Vec<String> = a
+            .path()
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let is_meta = segs.len() >= 2
+            && matches!(
+                segs[segs.len() - 2].as_str(),
+                "qapi" | "qapi_runtime" | "qapi_macros"
+            )
+            && METAS.contains(&segs[segs.len() - 1].as_str());
+        if is_meta {
+            others.push(a.clone());
+        }
+        !is_meta
+    });
+    others
 }
