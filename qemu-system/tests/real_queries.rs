@@ -64,12 +64,6 @@ const KNOWN: &[(&str, &[&str], &str)] = &[
         "microvm's machine group is not in the data; loongarch64's machine \
          group changes once qom-list-types has loaded every module",
     ),
-    (
-        "query-stats-schemas",
-        &["x86_64-microvm"],
-        "KVM is the accelerator: its statistics are the host kernel's \
-         (KVM_GET_STATS_FD, an ioctl)",
-    ),
 ];
 
 /// Queries with optional arguments, and commands with arguments that an
