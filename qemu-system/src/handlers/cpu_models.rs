@@ -13,6 +13,7 @@ use qapi_runtime::{Error, Handlers, Value};
 
 use crate::emulator::cpus::{self, CpuDef, ExpansionKind};
 use crate::emulator::types::TypeTable;
+use crate::kvm::{self, x86};
 use crate::machine::NoneMachine;
 
 /// The CPU families whose QMP code differs (`target/*/`).
@@ -90,15 +91,23 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             }
             _ => models.sort_by_key(|c| pos(c.typename)),
         }
+        // Under KVM, x86 models lack what the host's KVM lacks.
+        let kvm_supported = (family(&m.config) == Family::X86 && m.kvm_enabled())
+            .then(kvm::get)
+            .flatten()
+            .map(|k| x86::supported(k.host(), m.config.is_defined(&sym::TARGET_X86_64)));
         Ok(models
             .into_iter()
             .map(|c| CpuDefinitionInfo {
                 name: c.name.to_owned(),
                 migration_safe: c.migration_safe,
                 r#static: c.static_,
-                unavailable_features: c
-                    .unavailable
-                    .map(|u| u.iter().map(|s| (*s).to_owned()).collect()),
+                unavailable_features: match &kvm_supported {
+                    Some(supported) => kvm_unavailable(&m.config, c, supported),
+                    None => c
+                        .unavailable
+                        .map(|u| u.iter().map(|s| (*s).to_owned()).collect()),
+                },
                 typename: c.typename.to_owned(),
                 alias_of: c.alias_of.map(str::to_owned),
                 deprecated: c.deprecated,
@@ -217,6 +226,26 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         // the wire elsewhere.
         Ok(info)
     });
+}
+
+/// `x86_cpu_class_check_missing_features` under KVM: `host` and `max`
+/// take their features from KVM itself; the others' features are their
+/// static expansion (under TCG) adjusted for KVM.
+fn kvm_unavailable(cfg: &QemuConfig, c: &CpuDef, supported: &x86::Features) -> Option<Vec<String>> {
+    if matches!(c.name, "host" | "max") {
+        return Some(Vec::new());
+    }
+    let Some(exp) = cpus::expansion(cfg, c.name, ExpansionKind::Static, false) else {
+        return c
+            .unavailable
+            .map(|u| u.iter().map(|s| (*s).to_owned()).collect());
+    };
+    let props = exp.props();
+    let on = props
+        .iter()
+        .filter(|(_, v)| matches!(v, Value::Bool(true)))
+        .map(|(k, _)| k);
+    Some(x86::unavailable(&x86::kvm_features(on), supported))
 }
 
 /// QERR_INVALID_PARAMETER_TYPE of the visitor over `model.props`.

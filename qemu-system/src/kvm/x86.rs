@@ -265,8 +265,7 @@ pub static WORDS: &[Word] = &[
         source: cpuid(6, 0, Reg::Eax),
         names: &[(2, "arat")],
     },
-    // The XSAVE components: unnamed, reported by the feature that needs
-    // them (see `xcr0_owner`).
+    // The XSAVE components: unnamed.
     Word {
         id: W::XsaveXcr0Lo,
         source: cpuid(0xd, 0, Reg::Eax),
@@ -511,54 +510,15 @@ pub fn kvm_features<'a>(tcg_on: impl Iterator<Item = &'a str>) -> Features {
     }
     // feature_dependencies: svm -> FEAT_SVM.
     f[word(W::Svm)] = 0;
-    enable_xsave_components(&mut f);
+    // The XSAVE components (XCR0) are left empty: the real binaries never
+    // report one as missing, even when KVM lacks a component a model's
+    // feature needs (MPX, PKRU on the reference host), so they are kept
+    // to what KVM supports.
     f
 }
 
-/// `x86_ext_save_areas`: XSAVE component -> the feature (word, bit)
-/// that needs it.
-const XSAVE_AREAS: &[(u32, W, u32)] = &[
-    (0, W::F1Edx, 0),     // x87: fpu
-    (1, W::F1Edx, 25),    // SSE: sse
-    (2, W::F1Ecx, 28),    // YMM: avx
-    (3, W::F7_0Ebx, 14),  // BNDREGS: mpx
-    (4, W::F7_0Ebx, 14),  // BNDCSR: mpx
-    (5, W::F7_0Ebx, 16),  // opmask: avx512f
-    (6, W::F7_0Ebx, 16),  // ZMM_Hi256: avx512f
-    (7, W::F7_0Ebx, 16),  // Hi16_ZMM: avx512f
-    (9, W::F7_0Ecx, 3),   // PKRU: pku
-    (17, W::F7_0Edx, 24), // XTILE_CFG: amx-tile
-    (18, W::F7_0Edx, 24), // XTILE_DATA: amx-tile
-];
-
-/// `x86_cpu_enable_xsave_components`: the XCR0 components of the
-/// model's features, when it has `xsave`.
-fn enable_xsave_components(f: &mut Features) {
-    let mut mask: u64 = 0;
-    if f[word(W::F1Ecx)] & (1 << 26) != 0 {
-        for (comp, w, bit) in XSAVE_AREAS {
-            if f[word(*w)] & (1 << bit) != 0 {
-                mask |= 1 << comp;
-            }
-        }
-    }
-    f[word(W::XsaveXcr0Lo)] = mask & 0xffff_ffff;
-    f[word(W::XsaveXcr0Hi)] = mask >> 32;
-}
-
-/// `x86_cpu_feature_name`: XCR0 bits are named by the feature owning the
-/// component.
+/// The name of a feature bit (`x86_cpu_feature_name`).
 fn feature_name(w: usize, bit: u32) -> Option<&'static str> {
-    let (w, bit) = match WORDS[w].id {
-        id @ (W::XsaveXcr0Lo | W::XsaveXcr0Hi) => {
-            let comp = if id == W::XsaveXcr0Hi { bit + 32 } else { bit };
-            match XSAVE_AREAS.iter().find(|(c, _, _)| *c == comp) {
-                Some((_, ow, ob)) => (word(*ow), *ob),
-                None => (w, bit),
-            }
-        }
-        _ => (w, bit),
-    };
     WORDS[w]
         .names
         .iter()
@@ -748,16 +708,17 @@ mod tests {
     }
 
     #[test]
-    fn names_in_word_then_bit_order_with_xcr0_owner() {
+    fn names_in_word_then_bit_order() {
         let mut model: Features = [0; WORDS.len()];
         model[word(W::ArchCapabilities)] = 1 << 4; // ssb-no
         model[word(W::F1Ecx)] = (1 << 26) | 1; // xsave, pni
         model[word(W::F7_0Ebx)] = 1 << 16; // avx512f
-        model[word(W::XsaveXcr0Lo)] = 1 << 5; // opmask
-        let supported: Features = [0; WORDS.len()];
+        model[word(W::Kvm)] = 0b1001; // kvmclock twice
+        let mut supported: Features = [0; WORDS.len()];
+        supported[word(W::F1Ecx)] = 1 << 26;
         assert_eq!(
             unavailable(&model, &supported),
-            ["pni", "xsave", "avx512f", "avx512f", "ssb-no"]
+            ["pni", "avx512f", "kvmclock", "kvmclock", "ssb-no"]
         );
     }
 }
