@@ -197,6 +197,9 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
             return Err(Error::generic(e));
         }
         let mut props = exp.props();
+        if fam == Family::X86 && m.kvm_enabled() && kvm::get().is_some() {
+            kvm_expansion(&m.config, model.name, &mut props);
+        }
         for (k, v) in set {
             if let Some(slot) = props.get_mut(k) {
                 if slot.qtype() != v.qtype() {
@@ -245,7 +248,56 @@ fn kvm_unavailable(cfg: &QemuConfig, c: &CpuDef, supported: &x86::Features) -> O
         .iter()
         .filter(|(_, v)| matches!(v, Value::Bool(true)))
         .map(|(k, _)| k);
-    Some(x86::unavailable(&x86::kvm_features(on), supported))
+    Some(x86::unavailable(&x86::kvm_features(c.name, on), supported))
+}
+
+/// A named model's expansion under KVM: the TCG expansion with what
+/// KVM changes in its features (see [`x86::kvm_features`]), the host's
+/// vendor, and `min-xlevel` without `svm`.  `host` and `max` (the host's
+/// own CPU) and `base` (no model) are left as they are.
+fn kvm_expansion(cfg: &QemuConfig, model: &str, props: &mut qapi_runtime::Dict) {
+    if matches!(model, "host" | "max" | "base") {
+        return;
+    }
+    let Some(stat) = cpus::expansion(cfg, model, ExpansionKind::Static, false) else {
+        return;
+    };
+    let stat = stat.props();
+    let on = || {
+        stat.iter()
+            .filter(|(_, v)| matches!(v, Value::Bool(true)))
+            .map(|(k, _)| k)
+    };
+    let tcg = x86::tcg_features(on());
+    let kvm = x86::kvm_features(model, on());
+    let keys: Vec<String> = props.keys().map(str::to_owned).collect();
+    for k in keys {
+        let (Some(before), Some(after)) =
+            (x86::feature_value(&tcg, &k), x86::feature_value(&kvm, &k))
+        else {
+            continue;
+        };
+        if before != after
+            && let Some(slot @ Value::Bool(_)) = props.get_mut(&k)
+        {
+            *slot = Value::Bool(after);
+        }
+    }
+    if let Some(slot @ Value::Str(_)) = props.get_mut("vendor") {
+        *slot = Value::Str(kvm::host_vendor());
+    }
+    // `svm` raised the levels to 0x8000000A under TCG.
+    if x86::has(&tcg, "svm")
+        && let Some(level) = x86::xlevel_without_svm(model)
+    {
+        for key in ["min-xlevel", "xlevel"] {
+            if let Some(slot) = props.get_mut(key)
+                && slot.as_u64() == Some(0x8000_000A)
+            {
+                *slot = Value::from(i64::from(level));
+            }
+        }
+    }
 }
 
 /// QERR_INVALID_PARAMETER_TYPE of the visitor over `model.props`.

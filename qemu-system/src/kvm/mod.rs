@@ -90,6 +90,17 @@ pub fn get() -> Option<&'static Kvm> {
     KVM.get().and_then(|r| r.as_ref().ok())
 }
 
+/// The host CPU's vendor string (`CPUID[0]`: ebx, edx, ecx), which QEMU
+/// gives every named x86 model under KVM (`host_cpu_instance_init`).
+pub fn host_vendor() -> String {
+    let r = sys::host_cpuid(0, 0);
+    let bytes: Vec<u8> = [r[1], r[3], r[2]]
+        .iter()
+        .flat_map(|w| w.to_le_bytes())
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// What the host's KVM supports for x86 CPUs, read once.
 pub struct Host {
     /// `KVM_GET_SUPPORTED_CPUID`.

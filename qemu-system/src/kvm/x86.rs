@@ -484,13 +484,14 @@ fn set(f: &mut Features, name: &str, on: bool) {
 /// `x86_cpu_expand_features` keeps `FEAT_KVM` and drops what depends on
 /// a feature turned off.
 ///
-/// `tcg_default_props` turns `vme` off and TCG's expansion cannot tell
-/// whether the model had it; KVM supports `vme` on every x86-64 host, so
-/// it is left out of the check.
-pub fn kvm_features<'a>(tcg_on: impl Iterator<Item = &'a str>) -> Features {
-    let mut f: Features = [0; WORDS.len()];
-    for name in tcg_on {
-        set(&mut f, name, true);
+/// `tcg_default_props` turns `vme` off, so TCG's expansion cannot show it:
+/// every model of `builtin_x86_defs` has it but `qemu64` and `qemu32`
+/// (`PPRO_FEATURES`), and `base`, which has no features.
+pub fn kvm_features<'a>(model: &str, tcg_on: impl Iterator<Item = &'a str>) -> Features {
+    let mut f = tcg_features(tcg_on);
+    let base = model.split("-v").next().unwrap_or(model);
+    if !matches!(base, "qemu64" | "qemu32" | "base") {
+        set(&mut f, "vme", true);
     }
     // kvm_default_props (the in-kernel irqchip, not split: x2apic stays
     // on and kvm-msi-ext-dest-id off).
@@ -524,6 +525,60 @@ fn feature_name(w: usize, bit: u32) -> Option<&'static str> {
         .iter()
         .find(|(b, _)| *b == bit)
         .map(|(_, n)| *n)
+}
+
+/// The feature words of the names a TCG expansion turns on.
+pub fn tcg_features<'a>(on: impl Iterator<Item = &'a str>) -> Features {
+    let mut f: Features = [0; WORDS.len()];
+    for name in on {
+        set(&mut f, name, true);
+    }
+    f
+}
+
+/// The feature a property name stands for: the name itself, its `_`
+/// spelling, or one of the aliases of `x86_cpu_initfn`.
+fn canonical(key: &str) -> Option<&'static str> {
+    let dashed = key.replace('_', "-");
+    let name = match dashed.as_str() {
+        "sse3" => "pni",
+        "pclmuldq" => "pclmulqdq",
+        "sse4-1" => "sse4.1",
+        "sse4-2" => "sse4.2",
+        "xd" => "nx",
+        "ffxsr" => "fxsr-opt",
+        "i64" => "lm",
+        other => other,
+    };
+    WORDS
+        .iter()
+        .flat_map(|w| w.names.iter())
+        .map(|(_, n)| *n)
+        .find(|n| *n == name)
+}
+
+/// Whether every bit of the feature `name` is set (a feature property's
+/// getter).
+pub fn has(f: &Features, name: &str) -> bool {
+    bits_of(name).all(|(w, b)| f[w] & (1 << b) != 0)
+}
+
+/// The value of a feature property (any spelling) in `f`; `None` for
+/// other properties.
+pub fn feature_value(f: &Features, key: &str) -> Option<bool> {
+    canonical(key).map(|n| has(f, n))
+}
+
+/// `min-xlevel` of a model whose `svm` raised it to 0x8000000A under TCG,
+/// once KVM turns `svm` off: the definition's `xlevel` (where
+/// `x86_cpu_load_model` starts it) for the models of `builtin_x86_defs`
+/// this concerns; `None` for any other (left as it is).
+pub fn xlevel_without_svm(model: &str) -> Option<u32> {
+    match model.split("-v").next().unwrap_or(model) {
+        "qemu64" => Some(0x8000_000A),
+        "Opteron_G2" | "Opteron_G3" => Some(0x8000_0008),
+        _ => None,
+    }
 }
 
 /// `x86_cpu_filter_features` + `x86_cpu_list_feature_names`: the names of
@@ -700,7 +755,12 @@ mod tests {
 
     #[test]
     fn kvmclock_sets_both_bits_and_svm_drops_its_word() {
-        let f = kvm_features(["svm", "npt", "sse"].into_iter());
+        let f = kvm_features("EPYC", ["svm", "npt", "sse"].into_iter());
+        assert!(has(&f, "vme"));
+        assert!(!has(&kvm_features("qemu64-v1", std::iter::empty()), "vme"));
+        assert_eq!(feature_value(&f, "kvm_steal_time"), Some(true));
+        assert_eq!(feature_value(&f, "sse4_1"), Some(false));
+        assert_eq!(feature_value(&f, "family"), None);
         assert_eq!(f[word(W::Kvm)] & 0b1001, 0b1001);
         assert_eq!(f[word(W::Svm)], 0);
         assert_eq!(f[word(W::F8000_0001Ecx)] & (1 << 2), 0);
