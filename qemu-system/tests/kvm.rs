@@ -1,6 +1,6 @@
 //! What the host's KVM decides, against the real binaries on the same
 //! host: the VM's statistics, the x86 models' unavailable features and
-//! named models' expansions under KVM (`-accel kvm` on x86_64 and i386,
+//! expansions (named models, `host`, `max`) under KVM (`-accel kvm` on x86_64 and i386,
 //! the default of x86_64-microvm), and QEMU's messages when `/dev/kvm`
 //! cannot be opened.
 
@@ -28,6 +28,8 @@ const SESSION: &[&str] = &[
     r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"static","model":{"name":"qemu64"}}}"#,
     r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"static","model":{"name":"Opteron_G2"}}}"#,
     r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"static","model":{"name":"base"}}}"#,
+    r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"static","model":{"name":"host"}}}"#,
+    r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"static","model":{"name":"max","props":{"migratable":false}}}}"#,
 ];
 
 /// Full expansions (not on microvm, whose build lacks `hv-syndbg`, a
@@ -37,6 +39,8 @@ const FULL: &[&str] = &[
     r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"EPYC-v1"}}}"#,
     r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"Opteron_G3"}}}"#,
     r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"qemu32"}}}"#,
+    r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"host"}}}"#,
+    r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"max","props":{"migratable":false}}}}"#,
 ];
 
 /// Exit code, stdout (timestamps masked) and stderr of one session.

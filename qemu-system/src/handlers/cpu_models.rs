@@ -198,7 +198,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         }
         let mut props = exp.props();
         if fam == Family::X86 && m.kvm_enabled() && kvm::get().is_some() {
-            kvm_expansion(&m.config, model.name, &mut props);
+            kvm_expansion(&m.config, model.name, unmigratable, &mut props);
         }
         for (k, v) in set {
             if let Some(slot) = props.get_mut(k) {
@@ -255,8 +255,19 @@ fn kvm_unavailable(cfg: &QemuConfig, c: &CpuDef, supported: &x86::Features) -> O
 /// KVM changes in its features (see [`x86::kvm_features`]), the host's
 /// vendor, and `min-xlevel` without `svm`.  `host` and `max` (the host's
 /// own CPU) and `base` (no model) are left as they are.
-fn kvm_expansion(cfg: &QemuConfig, model: &str, props: &mut qapi_runtime::Dict) {
-    if matches!(model, "host" | "max" | "base") {
+fn kvm_expansion(
+    cfg: &QemuConfig,
+    model: &str,
+    unmigratable: bool,
+    props: &mut qapi_runtime::Dict,
+) {
+    if matches!(model, "host" | "max") {
+        if let Some(k) = kvm::get() {
+            host_expansion(cfg, k, unmigratable, props);
+        }
+        return;
+    }
+    if model == "base" {
         return;
     }
     let Some(stat) = cpus::expansion(cfg, model, ExpansionKind::Static, false) else {
@@ -296,6 +307,54 @@ fn kvm_expansion(cfg: &QemuConfig, model: &str, props: &mut qapi_runtime::Dict) 
             {
                 *slot = Value::from(i64::from(level));
             }
+        }
+    }
+}
+
+/// `host` and `max` under KVM: the host's CPU (`kvm_cpu_max_instance_init`)
+/// with every feature KVM supports, over the keys of the TCG expansion.
+fn host_expansion(
+    cfg: &QemuConfig,
+    k: &kvm::Kvm,
+    unmigratable: bool,
+    props: &mut qapi_runtime::Dict,
+) {
+    let supported = x86::supported(k.host(), cfg.is_defined(&sym::TARGET_X86_64));
+    let f = x86::max_features(&supported, !unmigratable);
+    let keys: Vec<String> = props.keys().map(str::to_owned).collect();
+    for key in keys {
+        if let Some(on) = x86::feature_value(&f, &key)
+            && let Some(slot @ Value::Bool(_)) = props.get_mut(&key)
+        {
+            *slot = Value::Bool(on);
+        }
+    }
+    let (family, model, stepping, model_id) = kvm::host_fms_model_id();
+    let min_level = x86::supported_cpuid(k.host(), 0, 0, x86::Reg::Eax);
+    let min_xlevel = x86::supported_cpuid(k.host(), 0x8000_0000, 0, x86::Reg::Eax);
+    // The levels start at KVM's and nothing raises them further; leaf
+    // 7's subleaf count follows its feature words.
+    let ints: [(&str, u32); 8] = [
+        ("family", family),
+        ("model", model),
+        ("stepping", stepping),
+        ("min-level", min_level),
+        ("min-xlevel", min_xlevel),
+        ("level", min_level),
+        ("xlevel", min_xlevel),
+        ("level-func7", x86::level_func7(&f)),
+    ];
+    for (key, v) in ints {
+        if let Some(slot) = props.get_mut(key) {
+            *slot = Value::from(i64::from(v));
+        }
+    }
+    if let Some(slot @ Value::Bool(_)) = props.get_mut("host-phys-bits") {
+        *slot = Value::Bool(true);
+    }
+    for (key, v) in [("vendor", kvm::host_vendor()), ("model-id", model_id)] {
+        if let Some(slot) = props.get_mut(key) {
+            *slot = Value::Str(v);
         }
     }
 }

@@ -101,6 +101,23 @@ pub fn host_vendor() -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// The host CPU as `host_cpu_max_instance_init` reads it: family, model,
+/// stepping (`host_cpu_vendor_fms`) and the model id
+/// (`CPUID[0x80000002..4]`, up to its first NUL).
+pub fn host_fms_model_id() -> (u32, u32, u32, String) {
+    let eax = sys::host_cpuid(1, 0)[0];
+    let family = ((eax >> 8) & 0xf) + ((eax >> 20) & 0xff);
+    let model = ((eax >> 4) & 0xf) | ((eax & 0xf0000) >> 12);
+    let stepping = eax & 0xf;
+    let bytes: Vec<u8> = (0x8000_0002..=0x8000_0004)
+        .flat_map(|leaf| sys::host_cpuid(leaf, 0))
+        .flat_map(u32::to_le_bytes)
+        .collect();
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    let id = String::from_utf8_lossy(&bytes[..end]).into_owned();
+    (family, model, stepping, id)
+}
+
 /// What the host's KVM supports for x86 CPUs, read once.
 pub struct Host {
     /// `KVM_GET_SUPPORTED_CPUID`.

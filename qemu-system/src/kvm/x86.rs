@@ -581,6 +581,77 @@ pub fn xlevel_without_svm(model: &str) -> Option<u32> {
     }
 }
 
+/// The features of `host` and `max` under KVM (`max_features`): all KVM
+/// supports (`migratable`: only named bits, not `invtsc`) but the flags
+/// never enabled automatically (`ht`, `topoext`, the KVM hints), less
+/// what `feature_dependencies` removes.
+pub fn max_features(supported: &Features, migratable: bool) -> Features {
+    let mut f = *supported;
+    if migratable {
+        for (i, w) in WORDS.iter().enumerate() {
+            let named = w.names.iter().fold(0u64, |m, (b, _)| m | (1 << b));
+            f[i] &= named;
+        }
+        f[word(W::F8000_0007Edx)] &= !(1 << 8); // invtsc
+    }
+    f[word(W::F1Edx)] &= !(1 << 28); // ht
+    f[word(W::F8000_0001Ecx)] &= !(1 << 22); // topoext
+    f[word(W::KvmHints)] = 0;
+    apply_dependencies(&mut f);
+    f
+}
+
+/// `level-func7`, the last subleaf of CPUID leaf 7 the features need
+/// (`cpuid_min_level_func7`).
+pub fn level_func7(f: &Features) -> u32 {
+    if f[word(W::F7_2Edx)] != 0 {
+        2
+    } else if f[word(W::F7_1Eax)] != 0 || f[word(W::F7_1Edx)] != 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// `feature_dependencies`: whole words that need one feature bit.
+fn apply_dependencies(f: &mut Features) {
+    let deps: &[(W, u32, &[W])] = &[
+        (W::F7_0Edx, 29, &[W::ArchCapabilities]),
+        (W::F7_0Edx, 30, &[W::CoreCapability]),
+        (W::F1Ecx, 15, &[W::PerfCapabilities]),
+        (
+            W::F1Ecx,
+            5,
+            &[
+                W::VmxProcbasedCtls,
+                W::VmxSecondaryCtls,
+                W::VmxPinbasedCtls,
+                W::VmxExitCtls,
+                W::VmxEntryCtls,
+                W::VmxMisc,
+                W::VmxEptVpidCaps,
+                W::VmxBasic,
+                W::VmxVmfunc,
+            ],
+        ),
+        (W::F8000_0001Ecx, 2, &[W::Svm]),
+        (W::F7_0Ebx, 25, &[W::F14_0Ecx]),
+        (
+            W::F7_0Ebx,
+            2,
+            &[W::Sgx12_0Eax, W::Sgx12_0Ebx, W::Sgx12_1Eax],
+        ),
+        (W::F7_1Edx, 19, &[W::F24_0Ebx]),
+    ];
+    for (from, bit, to) in deps {
+        if f[word(*from)] & (1 << bit) == 0 {
+            for w in *to {
+                f[word(*w)] = 0;
+            }
+        }
+    }
+}
+
 /// `x86_cpu_filter_features` + `x86_cpu_list_feature_names`: the names of
 /// the model's features that `supported` lacks, in word then bit order.
 /// A missing bit without a name is listed as QEMU's visitor writes a
