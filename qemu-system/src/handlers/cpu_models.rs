@@ -200,7 +200,11 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         if fam == Family::X86 && m.kvm_enabled() && kvm::get().is_some() {
             kvm_expansion(&m.config, model.name, unmigratable, &mut props);
         }
-        for (k, v) in set {
+        let old_mins: Vec<Option<u64>> = LEVELS
+            .iter()
+            .map(|(min, _)| props.get(min).and_then(Value::as_u64))
+            .collect();
+        for &(k, v) in &set {
             if let Some(slot) = props.get_mut(k) {
                 if slot.qtype() != v.qtype() {
                     return Err(match slot {
@@ -213,6 +217,9 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                 }
                 *slot = v.clone();
             }
+        }
+        if fam == Family::X86 && !set.is_empty() {
+            x86_follow_props(&mut props, &set, &old_mins);
         }
         let info = CpuModelExpansionInfo {
             model: CpuModelInfo {
@@ -355,6 +362,66 @@ fn host_expansion(
     for (key, v) in [("vendor", kvm::host_vendor()), ("model-id", model_id)] {
         if let Some(slot) = props.get_mut(key) {
             *slot = Value::Str(v);
+        }
+    }
+}
+
+/// The x86 level properties and the `min-` ones that raise them.
+const LEVELS: [(&str, &str); 3] = [
+    ("min-level", "level"),
+    ("min-xlevel", "xlevel"),
+    ("min-xlevel2", "xlevel2"),
+];
+
+/// What x86 properties set by the request imply for the others: a
+/// feature's other spellings follow it, a level left to its minimum
+/// follows a new minimum, and `level-func7` follows leaf 7's features.
+fn x86_follow_props(
+    props: &mut qapi_runtime::Dict,
+    set: &[(&str, &Value)],
+    old_mins: &[Option<u64>],
+) {
+    for &(k, v) in set {
+        if let (Some(c), Value::Bool(_)) = (x86::canonical(k), v)
+            && c != k
+            && let Some(slot @ Value::Bool(_)) = props.get_mut(c)
+        {
+            *slot = v.clone();
+        }
+    }
+    let f = x86::tcg_features(
+        props
+            .iter()
+            .filter(|(k, v)| matches!(v, Value::Bool(true)) && x86::canonical(k) == Some(*k))
+            .map(|(k, _)| k),
+    );
+    let keys: Vec<String> = props.keys().map(str::to_owned).collect();
+    for k in &keys {
+        if let Some(c) = x86::canonical(k)
+            && c != k
+            && let Some(slot @ Value::Bool(_)) = props.get_mut(k)
+        {
+            *slot = Value::Bool(x86::has(&f, c));
+        }
+    }
+    for ((min, level), old) in LEVELS.iter().zip(old_mins) {
+        if !set.iter().any(|(k, _)| k == min) {
+            continue;
+        }
+        let new = props.get(min).cloned();
+        if let Some(slot) = props.get_mut(level)
+            && slot.as_u64() == *old
+            && let Some(new) = new
+        {
+            *slot = new;
+        }
+    }
+    if let Some(slot) = props.get_mut("level-func7")
+        && let Some(cur) = slot.as_u64()
+    {
+        let want = u64::from(x86::level_func7(&f));
+        if want > cur {
+            *slot = Value::from(i64::try_from(want).unwrap_or(0));
         }
     }
 }

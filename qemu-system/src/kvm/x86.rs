@@ -538,7 +538,7 @@ pub fn tcg_features<'a>(on: impl Iterator<Item = &'a str>) -> Features {
 
 /// The feature a property name stands for: the name itself, its `_`
 /// spelling, or one of the aliases of `x86_cpu_initfn`.
-fn canonical(key: &str) -> Option<&'static str> {
+pub fn canonical(key: &str) -> Option<&'static str> {
     let dashed = key.replace('_', "-");
     let name = match dashed.as_str() {
         "sse3" => "pni",
