@@ -250,12 +250,10 @@ fn kvm_unavailable(cfg: &QemuConfig, c: &CpuDef, supported: &x86::Features) -> O
             .unavailable
             .map(|u| u.iter().map(|s| (*s).to_owned()).collect());
     };
-    let props = exp.props();
-    let on = props
-        .iter()
-        .filter(|(_, v)| matches!(v, Value::Bool(true)))
-        .map(|(k, _)| k);
-    Some(x86::unavailable(&x86::kvm_features(c.name, on), supported))
+    Some(x86::unavailable(
+        &x86::kvm_features(c.name, exp.on()),
+        supported,
+    ))
 }
 
 /// A named model's expansion under KVM: the TCG expansion with what
@@ -280,14 +278,8 @@ fn kvm_expansion(
     let Some(stat) = cpus::expansion(cfg, model, ExpansionKind::Static, false) else {
         return;
     };
-    let stat = stat.props();
-    let on = || {
-        stat.iter()
-            .filter(|(_, v)| matches!(v, Value::Bool(true)))
-            .map(|(k, _)| k)
-    };
-    let tcg = x86::tcg_features(on());
-    let kvm = x86::kvm_features(model, on());
+    let tcg = x86::tcg_features(stat.on());
+    let kvm = x86::kvm_features(model, stat.on());
     let keys: Vec<String> = props.keys().map(str::to_owned).collect();
     for k in keys {
         let (Some(before), Some(after)) =

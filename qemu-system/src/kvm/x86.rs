@@ -10,6 +10,9 @@
 //! of `target/i386/kvm/kvm.c`), and the missing bits are named in feature
 //! word, then bit order (`x86_cpu_list_feature_names`).
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::Host;
 
 /// Where a feature word comes from (`FeatureWordInfo.type`, `.cpuid`,
@@ -458,14 +461,24 @@ fn word(id: W) -> usize {
     id as usize
 }
 
-/// Every (word, bit) a feature property sets (`kvmclock` has two bits).
-fn bits_of(name: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
-    WORDS.iter().enumerate().flat_map(move |(w, info)| {
-        info.names
-            .iter()
-            .filter(move |(_, n)| *n == name)
-            .map(move |(b, _)| (w, *b))
+/// Feature name -> every (word, bit) it sets (`kvmclock` has two bits),
+/// built once.
+fn index() -> &'static HashMap<&'static str, Vec<(usize, u32)>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<(usize, u32)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<(usize, u32)>> = HashMap::new();
+        for (w, info) in WORDS.iter().enumerate() {
+            for (b, n) in info.names {
+                m.entry(*n).or_default().push((w, *b));
+            }
+        }
+        m
     })
+}
+
+/// Every (word, bit) a feature property sets.
+fn bits_of(name: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
+    index().get(name).into_iter().flatten().copied()
 }
 
 fn set(f: &mut Features, name: &str, on: bool) {
@@ -550,11 +563,7 @@ pub fn canonical(key: &str) -> Option<&'static str> {
         "i64" => "lm",
         other => other,
     };
-    WORDS
-        .iter()
-        .flat_map(|w| w.names.iter())
-        .map(|(_, n)| *n)
-        .find(|n| *n == name)
+    index().get_key_value(name).map(|(n, _)| *n)
 }
 
 /// Whether every bit of the feature `name` is set (a feature property's
