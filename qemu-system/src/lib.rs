@@ -4,7 +4,8 @@
 //! monitors, `-daemonize` and signals; the fuzzers and tests use this
 //! library directly.
 
-#![forbid(unsafe_code)]
+// `unsafe` only in `kvm::sys` (the KVM ioctls), which allows it.
+#![deny(unsafe_code)]
 
 pub mod actions;
 pub mod diag;
@@ -12,6 +13,7 @@ pub mod emulator;
 pub mod facts;
 pub mod handlers;
 pub mod hmp;
+pub mod kvm;
 pub mod machine;
 pub mod migration;
 pub mod qom;

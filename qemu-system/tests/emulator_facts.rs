@@ -100,6 +100,9 @@ fn requests(real: &mut Session) -> Vec<String> {
         r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"max","props":{"pmu":1}}}}"#,
         r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"max","props":{"pmu":true}}}}"#,
         r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"static","model":{"name":"max","props":{"pmu":false}}}}"#,
+        // x86: spellings, levels and level-func7 follow the props.
+        r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"base","props":{"sse4.1":true,"min-level":13,"lahf-lm":true,"min-xlevel":2147483656,"fsrs":true}}}}"#,
+        r#"{"execute":"query-cpu-model-expansion","arguments":{"type":"full","model":{"name":"qemu64","props":{"sse4_2":true,"xd":false}}}}"#,
     ]
     .iter()
     .map(|s| s.to_string())

@@ -986,6 +986,17 @@ fn configure_accelerators(
                 return Err(report(format!("Property '{name}-accel.{k}' not found")));
             }
         }
+        // kvm_init opens /dev/kvm and creates the VM; the host's KVM
+        // answers for x86 targets (other targets' KVM is not modelled).
+        if name == "kvm"
+            && has("TARGET_I386")
+            && let Err(e) = qemu_system::kvm::init()
+        {
+            warnings.push(report(e.detail).0);
+            warnings.push(report(format!("failed to initialize kvm: {}", e.cause)).0);
+            init_failed = true;
+            continue;
+        }
         chosen = Some(name.to_owned());
         break;
     }

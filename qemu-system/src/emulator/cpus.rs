@@ -50,6 +50,15 @@ pub struct Expansion {
 }
 
 impl Expansion {
+    /// The keys whose value is `true` (the features it turns on).
+    pub fn on(&self) -> impl Iterator<Item = &'static str> {
+        self.keys
+            .iter()
+            .zip(self.values.bytes())
+            .filter(|(_, c)| *c == b'1')
+            .map(|(k, _)| *k)
+    }
+
     pub fn props(&self) -> Dict {
         let mut d = Dict::new();
         let mut others = self.others.iter();

@@ -7,16 +7,17 @@ use qapi_defs::{
     COLOExitReason, COLOMode, COLOStatus, DirtyRateInfo, DirtyRateMeasureMode, DirtyRateStatus,
     DumpGuestMemoryCapability, DumpGuestMemoryFormat, DumpQueryResult, DumpStatus,
     MigrationCapability, MigrationInfo, MigrationStatus, ReplayInfo, ReplayMode, ReplicationStatus,
-    StatsFilterBranch, StatsProvider, StatsSchema, StatsSchemaValue, StatsTarget, StatsType,
-    TimeUnit, cancel_vcpu_dirty_limit, migrate, migrate_cancel, migrate_continue, migrate_incoming,
-    migrate_recover, migrate_start_postcopy, query_colo_status, query_dirty_rate, query_dump,
-    query_dump_guest_memory_capability, query_migrate, query_migrationthreads, query_replay,
-    query_stats, query_stats_schemas, query_vcpu_dirty_limit, query_xen_replication_status,
-    replay_break, replay_delete_break, replay_seek, set_vcpu_dirty_limit, x_colo_lost_heartbeat,
-    xen_colo_do_checkpoint,
+    Stats, StatsFilterBranch, StatsProvider, StatsResult, StatsSchema, StatsSchemaValue,
+    StatsTarget, StatsType, StatsUnit, StatsValue, TimeUnit, cancel_vcpu_dirty_limit, migrate,
+    migrate_cancel, migrate_continue, migrate_incoming, migrate_recover, migrate_start_postcopy,
+    query_colo_status, query_dirty_rate, query_dump, query_dump_guest_memory_capability,
+    query_migrate, query_migrationthreads, query_replay, query_stats, query_stats_schemas,
+    query_vcpu_dirty_limit, query_xen_replication_status, replay_break, replay_delete_break,
+    replay_seek, set_vcpu_dirty_limit, x_colo_lost_heartbeat, xen_colo_do_checkpoint,
 };
 use qapi_runtime::{Error, Handlers, QapiEnum};
 
+use crate::kvm::{self, stats};
 use crate::machine::NoneMachine;
 
 pub fn register(h: &mut Handlers<NoneMachine>) {
@@ -143,30 +144,150 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         ))
     });
     h.add::<cancel_vcpu_dirty_limit>(|_, _| Ok(()));
-    // No cryptodev object and no vCPU; the VM's KVM statistics are the
-    // host kernel's and not modelled.
+    // No cryptodev object and no vCPU: only KVM's VM statistics, read
+    // from the host kernel when KVM is the accelerator.
     h.add::<query_stats>(|m, a| {
-        let kvm_asked = a
-            .providers
-            .as_ref()
-            .is_none_or(|p| p.iter().any(|r| r.provider == StatsProvider::Kvm));
-        if m.kvm_enabled() && kvm_asked && matches!(a.target, StatsFilterBranch::Vm) {
-            return Err(Error::generic(
-                "The command query-stats is not implemented by this emulator",
-            ));
+        let Some(kvm) = kvm_stats(m) else {
+            return Ok(Vec::new());
+        };
+        if !matches!(a.target, StatsFilterBranch::Vm) {
+            return Ok(Vec::new());
         }
-        Ok(Vec::new())
-    });
-    h.add::<query_stats_schemas>(|_, args| {
-        // Providers register their schema callbacks; KVM's only when KVM
-        // is the accelerator, and its statistics come from the host
-        // kernel (see the README's known differences).
+        // invoke_stats_cb: once per matching request (or once without).
+        let requests: Vec<Option<&Option<Vec<String>>>> = match &a.providers {
+            None => vec![None],
+            Some(p) => p
+                .iter()
+                .filter(|r| r.provider == StatsProvider::Kvm)
+                .map(|r| Some(&r.names))
+                .collect(),
+        };
         let mut out = Vec::new();
+        for names in requests {
+            let names = names.and_then(|n| n.as_ref());
+            if names.is_some_and(|n| n.is_empty()) {
+                continue;
+            }
+            let stats = kvm_vm_stats(kvm, names).map_err(Error::generic)?;
+            if !stats.is_empty() {
+                out.insert(
+                    0,
+                    StatsResult {
+                        provider: StatsProvider::Kvm,
+                        qom_path: None,
+                        stats,
+                    },
+                );
+            }
+        }
+        Ok(out)
+    });
+    h.add::<query_stats_schemas>(|m, args| {
+        // Providers register their schema callbacks; KVM's when KVM is the
+        // accelerator and the kernel has binary statistics.
+        let mut out = Vec::new();
+        if let Some(kvm) = kvm_stats(m)
+            && args.provider.is_none_or(|p| p == StatsProvider::Kvm)
+        {
+            out.push(kvm_vm_schema(kvm).map_err(Error::generic)?);
+        }
         if args.provider.is_none_or(|p| p == StatsProvider::Cryptodev) {
             out.push(cryptodev_schema());
         }
         Ok(out)
     });
+}
+
+/// KVM, when it is the accelerator and registered its statistics.
+fn kvm_stats(m: &NoneMachine) -> Option<&'static kvm::Kvm> {
+    if !m.kvm_enabled() {
+        return None;
+    }
+    kvm::get().filter(|k| k.has_stats())
+}
+
+/// `add_kvmstat_entry`'s filter: the types, units and bases QEMU knows.
+fn understood(d: &stats::Desc) -> bool {
+    d.kind().is_some() && d.unit().is_some() && d.base().is_some()
+}
+
+/// `query_stats_schemas_cb` for the VM (no vCPU here): each descriptor
+/// QEMU understands, prepended.
+fn kvm_vm_schema(kvm: &kvm::Kvm) -> Result<StatsSchema, String> {
+    let f = kvm
+        .vm_stats()
+        .map_err(|_| "KVM stats: ioctl failed".to_owned())?;
+    let (_, descs) = stats::read_descs(&f).map_err(|e| e.0)?;
+    let stats = descs
+        .iter()
+        .rev()
+        .filter(|d| understood(d))
+        .map(|d| {
+            let kind = d.kind().unwrap_or(stats::Type::Cumulative);
+            StatsSchemaValue {
+                name: d.name.clone(),
+                r#type: match kind {
+                    stats::Type::Cumulative => StatsType::Cumulative,
+                    stats::Type::Instant => StatsType::Instant,
+                    stats::Type::Peak => StatsType::Peak,
+                    stats::Type::LinearHist => StatsType::LinearHistogram,
+                    stats::Type::LogHist => StatsType::Log2Histogram,
+                },
+                unit: match d.unit() {
+                    Some(stats::Unit::Bytes) => Some(StatsUnit::Bytes),
+                    Some(stats::Unit::Seconds) => Some(StatsUnit::Seconds),
+                    Some(stats::Unit::Cycles) => Some(StatsUnit::Cycles),
+                    Some(stats::Unit::Boolean) => Some(StatsUnit::Boolean),
+                    _ => None,
+                },
+                // The base only with a non-zero exponent.
+                base: (d.exponent != 0).then(|| d.base()).flatten(),
+                exponent: d.exponent,
+                bucket_size: (kind == stats::Type::LinearHist).then_some(d.bucket_size),
+            }
+        })
+        .collect();
+    Ok(StatsSchema {
+        provider: StatsProvider::Kvm,
+        target: StatsTarget::Vm,
+        stats,
+    })
+}
+
+/// `query_stats` for the VM: the values of the descriptors QEMU
+/// understands and `names` selects, prepended.
+fn kvm_vm_stats(kvm: &kvm::Kvm, names: Option<&Vec<String>>) -> Result<Vec<Stats>, String> {
+    let f = kvm.vm_stats().map_err(|e| {
+        format!(
+            "KVM errno {}: {}",
+            e.raw_os_error().unwrap_or(0),
+            kvm::strerror(&e)
+        )
+    })?;
+    let (h, descs) = stats::read_descs(&f).map_err(|e| e.0)?;
+    let values = stats::read_values(&f, &h, &descs).map_err(|e| e.0)?;
+    let mut out = Vec::new();
+    for (d, v) in descs.iter().zip(values) {
+        if names.is_some_and(|n| !n.contains(&d.name)) || !understood(d) {
+            continue;
+        }
+        let value = if d.unit() == Some(stats::Unit::Boolean) {
+            StatsValue::Boolean(v.first().is_some_and(|x| *x != 0))
+        } else if d.size == 1 {
+            StatsValue::Scalar(v.first().copied().unwrap_or(0))
+        } else {
+            // Prepended one by one: reversed.
+            StatsValue::List(v.into_iter().rev().collect())
+        };
+        out.insert(
+            0,
+            Stats {
+                name: d.name.clone(),
+                value,
+            },
+        );
+    }
+    Ok(out)
 }
 
 fn replay_error(m: &NoneMachine, msg: &str) -> Result<(), Error> {
