@@ -41,8 +41,10 @@ echo "release binary: ${size} bytes (${stripped} stripped)"
 
 # Bytes per entity: a small program linking the schema minus the same
 # program without it, divided by the definitions registered.
-cargo build -q --release -p qapi-defs --example registry_size
-cargo build -q --release -p qapi-runtime --example empty_registry
+# Linked as qemu-system links (packed relative relocations, its build.rs).
+relr=(-C link-arg=-Wl,-z,pack-relative-relocs)
+cargo rustc -q --release -p qapi-defs --example registry_size -- "${relr[@]}"
+cargo rustc -q --release -p qapi-runtime --example empty_registry -- "${relr[@]}"
 with=$(stat -c %s "$T/release/examples/registry_size")
 without=$(stat -c %s "$T/release/examples/empty_registry")
 entities=$("$T/release/examples/registry_size")

@@ -190,13 +190,18 @@ pub fn object_impls(
             }
         }
         impl ::qapi_runtime::QapiObject for #ident {
+            // Out of line: `to_value`/`from_value` and the types that
+            // extend this one all call it; inlined, each caller would
+            // carry a copy of every member's conversion.
             #[allow(unused_variables)]
+            #[inline(never)]
             fn write_members(&self, d: &mut ::qapi_runtime::Dict) {
                 #probe_use
                 #(#writes)*
                 #post_write
             }
             #[allow(unused_variables)]
+            #[inline(never)]
             fn read_members(d: &mut ::qapi_runtime::Dict) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
                 #probe_use
                 #(#reads)*
