@@ -1,0 +1,56 @@
+//! What the command line's listings tell of machines and devices beyond
+//! QMP's facts: a machine's description and family, a device's bus type,
+//! description and categories (`data::descriptions`, read off the
+//! listings by `scripts/qemu-help-facts-collect.py`).
+
+use qapi_defs::qemu::QemuConfig;
+use qapi_runtime::pred::Cond;
+
+use super::data::descriptions::{DEPRECATED_CPUS, DEVICES, MACHINES};
+use super::holds;
+
+/// A machine type as `-machine help` shows it (`MachineClass`).
+pub struct MachineDesc {
+    pub name: &'static str,
+    pub desc: &'static str,
+    /// `MachineClass::family`: groups versioned machines in the listing.
+    pub family: Option<&'static str>,
+    pub alias: Option<&'static str>,
+    pub is_default: bool,
+    pub deprecated: bool,
+    pub cond: Cond,
+}
+
+impl MachineDesc {
+    /// The QOM type implementing the machine (`TYPE_MACHINE_SUFFIX`).
+    pub fn typename(&self) -> String {
+        format!("{}-machine", self.name)
+    }
+}
+
+/// A user-creatable device type's `DeviceClass` fields.
+pub struct DeviceDesc {
+    pub name: &'static str,
+    pub bus: Option<&'static str>,
+    pub desc: Option<&'static str>,
+    /// `DeviceClass::categories`, bit `DEVICE_CATEGORY_*`.
+    pub categories: u16,
+    pub cond: Cond,
+}
+
+/// The machine types of this configuration.
+pub fn machines(cfg: &QemuConfig) -> impl Iterator<Item = &'static MachineDesc> + '_ {
+    MACHINES.iter().filter(move |m| holds(cfg, m.cond))
+}
+
+/// The user-creatable device types of this configuration.
+pub fn devices(cfg: &QemuConfig) -> impl Iterator<Item = &'static DeviceDesc> + '_ {
+    DEVICES.iter().filter(move |d| holds(cfg, d.cond))
+}
+
+/// Whether the CPU model `model` has a deprecation note.
+pub fn cpu_deprecated(cfg: &QemuConfig, model: &str) -> bool {
+    DEPRECATED_CPUS
+        .iter()
+        .any(|(m, cond)| *m == model && holds(cfg, *cond))
+}
