@@ -11,6 +11,7 @@
 //! Options of QEMU that this emulator does not model are refused with an
 //! explicit message rather than silently ignored.
 
+pub mod help;
 pub mod keyval;
 pub mod options;
 pub mod storage_daemon;
@@ -71,9 +72,11 @@ pub struct Options {
 /// What to do after reading the command line.
 pub enum Outcome {
     Run(Box<Options>),
-    /// Print `stdout` and exit with `code` (`-version`).
+    /// Print `stdout` and `stderr` and exit with `code` (`-version`,
+    /// the listings).
     Exit {
         stdout: String,
+        stderr: String,
         code: i32,
     },
 }
@@ -409,6 +412,8 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
     let mut chardevs: Vec<CharOpts> = Vec::new();
     let mut mons: Vec<MonOpts> = Vec::new();
     let mut monitor_index = 0;
+    let mut cpu_help: Option<String> = None;
+    let mut device_helps: Vec<(String, String)> = Vec::new();
     for (opt, raw, arg) in &items {
         let loc = match arg {
             Some(a) => format!("{raw} {a}"),
@@ -423,16 +428,23 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
         match opt.name {
             "target" | "build-config" | "build-package" => {}
             "version" => {
-                return Ok(Outcome::Exit {
-                    stdout: version_text("QEMU emulator", &config.build),
-                    code: 0,
-                });
+                return Ok(Outcome::listing(version_text(
+                    "QEMU emulator",
+                    &config.build,
+                )));
             }
             "machine" | "M" => {
                 let help =
                     keyval::keyval(a, Some("type"), &mut machine).map_err(|m| r.at(&loc, m))?;
                 if help {
-                    return Err(unsupported(&r, &loc, "help output"));
+                    // machine_help_func: a type given so far lists its
+                    // properties instead.
+                    if let Some(Value::Str(t)) = machine.get("type")
+                        && help::is_machine(&config, t)
+                    {
+                        return Err(unsupported(&r, &loc, "a machine's property list"));
+                    }
+                    return Ok(Outcome::listing(help::machines(&config)));
                 }
             }
             "accel" => {
@@ -444,7 +456,7 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
                 match name {
                     None => return Err(unsupported(&r, &loc, "help output")),
                     Some(n) if n == "help" || n == "?" => {
-                        return Err(unsupported(&r, &loc, "help output"));
+                        return Ok(Outcome::listing(help::accelerators(&config)));
                     }
                     Some(_) => accel_opts.push((loc.clone(), items)),
                 }
@@ -566,11 +578,38 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
                 }
                 opts.uuid = Some(a.to_ascii_lowercase());
             }
+            "cpu" if is_help(a) => cpu_help = Some(loc.clone()),
+            "device" if !a.starts_with('{') && device_help_wanted(a) => {
+                device_helps.push((loc.clone(), a.to_owned()));
+            }
+            "object"
+                if keyval::opts(a, Some("qom-type"))
+                    .first()
+                    .is_some_and(|(_, t)| is_help(t)) =>
+            {
+                return Ok(Outcome::listing(help::objects(&config)));
+            }
             "enable-kvm" => {
                 accel_opts.push((loc.clone(), vec![("accel".to_owned(), "kvm".to_owned())]))
             }
             _ => return Err(unsupported(&r, &loc, &format!("the option {raw}"))),
         }
+    }
+
+    // qemu_process_help_options: -cpu help, then each -device asking for
+    // help, in order.
+    if let Some(loc) = cpu_help {
+        return match help::cpus(&config) {
+            Some(list) => Ok(Outcome::listing(list)),
+            None => Err(unsupported(
+                &r,
+                &loc,
+                "the CPU model listing of this target",
+            )),
+        };
+    }
+    if let Some((loc, a)) = device_helps.first() {
+        return device_help(&r, &config, loc, a);
     }
 
     // Disk images given without an option (`-hda`).
@@ -770,6 +809,54 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
     config.compat = compat;
     opts.config = config;
     Ok(Outcome::Run(Box::new(opts)))
+}
+
+impl Outcome {
+    /// A listing on stdout, exit status 0.
+    fn listing(stdout: String) -> Outcome {
+        Outcome::Exit {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
+    }
+}
+
+/// `is_help_option`.
+fn is_help(s: &str) -> bool {
+    s == "help" || s == "?"
+}
+
+/// `-device help`, or `-device NAME,...,help` (`qdev_device_help`).
+fn device_help_wanted(a: &str) -> bool {
+    let items = keyval::opts(a, Some("driver"));
+    let driver_help = items
+        .first()
+        .is_some_and(|(k, v)| k == "driver" && is_help(v));
+    driver_help || items.iter().skip(1).any(|(k, _)| is_help(k))
+}
+
+/// What `-device` prints when asked for help: the device listing, or one
+/// device's properties; QEMU reports a bad name and still exits 0.
+fn device_help(r: &Reporter, cfg: &QemuConfig, loc: &str, a: &str) -> Result<Outcome, CliError> {
+    let items = keyval::opts(a, Some("driver"));
+    let driver = items.first().map(|(_, v)| v.as_str()).unwrap_or("");
+    if is_help(driver) {
+        return Ok(Outcome::listing(help::devices(cfg)));
+    }
+    match help::device_props(cfg, driver) {
+        Ok(list) => Ok(Outcome::listing(list)),
+        Err(help::DeviceHelpError::Qemu(msg)) => Ok(Outcome::Exit {
+            stdout: String::new(),
+            stderr: r.at(loc, msg).0,
+            code: 0,
+        }),
+        Err(help::DeviceHelpError::NotModelled(ty)) => Err(unsupported(
+            r,
+            loc,
+            &format!("the property list of device '{ty}'"),
+        )),
+    }
 }
 
 /// `qemu_opts_create` with an id: well-formed and unique.

@@ -103,12 +103,14 @@ pub fn parse(argv0: &str, args: &[String]) -> Result<Outcome, CliError> {
             "help" => {
                 return Ok(Outcome::Exit {
                     stdout: format!("Usage: {PROGRAM} [options]\n{HELP}"),
+                    stderr: String::new(),
                     code: 0,
                 });
             }
             "version" => {
                 return Ok(Outcome::Exit {
                     stdout: super::version_text(PROGRAM, &opts.config.build),
+                    stderr: String::new(),
                     code: 0,
                 });
             }

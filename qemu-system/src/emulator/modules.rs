@@ -15,6 +15,9 @@ const MODULE_CHARDEVS: &[&str] = &[
     "chardev-dbus",
 ];
 
+/// User-creatable types whose module is not loaded at start-up (ui-dbus).
+const MODULE_OBJECTS: &[&str] = &["dbus-display"];
+
 /// Types whose module depends on ui-spice-core (hw-display-qxl,
 /// chardev-spice): looking one up registers the `spice` option group.
 const SPICE_CORE_USERS: &[&str] = &["qxl", "qxl-vga", "chardev-spicevmc", "chardev-spiceport"];
@@ -41,6 +44,12 @@ impl Modules {
     /// Whether ui-spice-core is loaded (its option group registered).
     pub fn spice_core(&self) -> bool {
         self.all || self.spice_core
+    }
+
+    /// Whether the type `name` is in the table yet (of the module types,
+    /// only chardevs and user-creatable objects are told apart).
+    pub fn has_type(&self, name: &str) -> bool {
+        self.has_chardev(name) && (self.all || !MODULE_OBJECTS.contains(&name))
     }
 
     /// Whether the chardev type `name` is in the table yet.

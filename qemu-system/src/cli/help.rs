@@ -1,0 +1,381 @@
+//! The command line's listings, computed from the emulator facts the way
+//! QEMU 10.0 prints them: `-machine help` (`machine_help_func`, vl.c),
+//! `-cpu help` (`list_cpus`, cpu-target.c), `-device help` and
+//! `-device NAME,help` (`qdev_print_devinfos`, `qdev_device_help`,
+//! qdev-monitor.c), `-object help` (`user_creatable_print_types`,
+//! object_interfaces.c) and `-accel help` (vl.c).
+
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+
+use qapi_defs::qemu::QemuConfig;
+use qapi_defs::sym;
+use qapi_runtime::Value;
+
+use qemu_system::emulator::data::props::DEVICE_PROPS;
+use qemu_system::emulator::descriptions::{self, MachineDesc};
+use qemu_system::emulator::modules::Modules;
+use qemu_system::emulator::types::{Dv, PropDef, TypeTable, props_of};
+
+/// `strcasecmp`, the order of `object_class_get_list_sorted`.
+fn strcasecmp(a: &str, b: &str) -> Ordering {
+    let lower = |s: &str| {
+        s.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<Vec<u8>>()
+    };
+    lower(a).cmp(&lower(b))
+}
+
+/// `machine_class_cmp`: families first (by family, then by type name
+/// decreasing), then the machines without a family by type name.
+fn machine_order(a: &MachineDesc, b: &MachineDesc) -> Ordering {
+    match (a.family, b.family) {
+        (None, None) => a.typename().cmp(&b.typename()),
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(fa), Some(fb)) => fa.cmp(fb).then_with(|| b.typename().cmp(&a.typename())),
+    }
+}
+
+/// `-machine help`.
+pub fn machines(cfg: &QemuConfig) -> String {
+    let mut ms: Vec<&MachineDesc> = descriptions::machines(cfg).collect();
+    ms.sort_by(|a, b| machine_order(a, b));
+    let mut out = String::from("Supported machines are:\n");
+    for m in ms {
+        if let Some(alias) = m.alias {
+            let _ = writeln!(out, "{alias:<20} {} (alias of {})", m.desc, m.name);
+        }
+        let _ = writeln!(
+            out,
+            "{:<20} {}{}{}",
+            m.name,
+            m.desc,
+            if m.is_default { " (default)" } else { "" },
+            if m.deprecated { " (deprecated)" } else { "" }
+        );
+    }
+    out
+}
+
+/// Whether `-machine type=NAME` names a machine of `cfg` (`find_machine`:
+/// its name or its alias).
+pub fn is_machine(cfg: &QemuConfig, name: &str) -> bool {
+    descriptions::machines(cfg).any(|m| m.name == name || m.alias == Some(name))
+}
+
+/// `DEVICE_CATEGORY_*` names by bit, then the uncategorized ones.
+const CATEGORY_NAMES: &[&str] = &[
+    "Controller/Bridge/Hub",
+    "USB",
+    "Storage",
+    "Network",
+    "Input",
+    "Display",
+    "Sound",
+    "Misc",
+    "CPU",
+    "Watchdog",
+    "Uncategorized",
+];
+
+/// Where a `qdev_alias_table` entry applies (`QEMU_ARCH_VIRTIO_*`).
+#[derive(Clone, Copy)]
+enum AliasArch {
+    All,
+    VirtioPci,
+    VirtioCcw,
+    VirtioMmio,
+}
+
+/// `qdev_alias_table` (qdev-monitor.c, as Debian's 10.0.2 has it: with
+/// virtio-sound): (type, alias, where).
+const QDEV_ALIASES: &[(&str, &str, AliasArch)] = {
+    use AliasArch::*;
+    &[
+        ("AC97", "ac97", All),
+        ("e1000", "e1000-82540em", All),
+        ("ES1370", "es1370", All),
+        ("ich9-ahci", "ahci", All),
+        ("lsi53c895a", "lsi", All),
+        ("virtio-9p-device", "virtio-9p", VirtioMmio),
+        ("virtio-9p-ccw", "virtio-9p", VirtioCcw),
+        ("virtio-9p-pci", "virtio-9p", VirtioPci),
+        ("virtio-balloon-device", "virtio-balloon", VirtioMmio),
+        ("virtio-balloon-ccw", "virtio-balloon", VirtioCcw),
+        ("virtio-balloon-pci", "virtio-balloon", VirtioPci),
+        ("virtio-blk-device", "virtio-blk", VirtioMmio),
+        ("virtio-blk-ccw", "virtio-blk", VirtioCcw),
+        ("virtio-blk-pci", "virtio-blk", VirtioPci),
+        ("virtio-gpu-device", "virtio-gpu", VirtioMmio),
+        ("virtio-gpu-ccw", "virtio-gpu", VirtioCcw),
+        ("virtio-gpu-pci", "virtio-gpu", VirtioPci),
+        ("virtio-gpu-gl-device", "virtio-gpu-gl", VirtioMmio),
+        ("virtio-gpu-gl-pci", "virtio-gpu-gl", VirtioPci),
+        (
+            "virtio-gpu-rutabaga-device",
+            "virtio-gpu-rutabaga",
+            VirtioMmio,
+        ),
+        ("virtio-gpu-rutabaga-pci", "virtio-gpu-rutabaga", VirtioPci),
+        ("virtio-input-host-device", "virtio-input-host", VirtioMmio),
+        ("virtio-input-host-ccw", "virtio-input-host", VirtioCcw),
+        ("virtio-input-host-pci", "virtio-input-host", VirtioPci),
+        ("virtio-iommu-pci", "virtio-iommu", VirtioPci),
+        ("virtio-keyboard-device", "virtio-keyboard", VirtioMmio),
+        ("virtio-keyboard-ccw", "virtio-keyboard", VirtioCcw),
+        ("virtio-keyboard-pci", "virtio-keyboard", VirtioPci),
+        ("virtio-mouse-device", "virtio-mouse", VirtioMmio),
+        ("virtio-mouse-ccw", "virtio-mouse", VirtioCcw),
+        ("virtio-mouse-pci", "virtio-mouse", VirtioPci),
+        ("virtio-net-device", "virtio-net", VirtioMmio),
+        ("virtio-net-ccw", "virtio-net", VirtioCcw),
+        ("virtio-net-pci", "virtio-net", VirtioPci),
+        ("virtio-rng-device", "virtio-rng", VirtioMmio),
+        ("virtio-rng-ccw", "virtio-rng", VirtioCcw),
+        ("virtio-rng-pci", "virtio-rng", VirtioPci),
+        ("virtio-scsi-device", "virtio-scsi", VirtioMmio),
+        ("virtio-scsi-ccw", "virtio-scsi", VirtioCcw),
+        ("virtio-scsi-pci", "virtio-scsi", VirtioPci),
+        ("virtio-serial-device", "virtio-serial", VirtioMmio),
+        ("virtio-serial-ccw", "virtio-serial", VirtioCcw),
+        ("virtio-serial-pci", "virtio-serial", VirtioPci),
+        ("virtio-sound-device", "virtio-sound", VirtioMmio),
+        ("virtio-sound-pci", "virtio-sound", VirtioPci),
+        ("virtio-tablet-device", "virtio-tablet", VirtioMmio),
+        ("virtio-tablet-ccw", "virtio-tablet", VirtioCcw),
+        ("virtio-tablet-pci", "virtio-tablet", VirtioPci),
+    ]
+};
+
+fn alias_applies(cfg: &QemuConfig, arch: AliasArch) -> bool {
+    let has = |s: qapi_runtime::Sym| cfg.is_defined(&s);
+    match arch {
+        AliasArch::All => true,
+        AliasArch::VirtioCcw => has(sym::TARGET_S390X),
+        AliasArch::VirtioMmio => has(sym::TARGET_M68K),
+        AliasArch::VirtioPci => [
+            sym::TARGET_ALPHA,
+            sym::TARGET_ARM,
+            sym::TARGET_HPPA,
+            sym::TARGET_I386,
+            sym::TARGET_MIPS,
+            sym::TARGET_PPC,
+            sym::TARGET_RISCV,
+            sym::TARGET_SH4,
+            sym::TARGET_SPARC,
+            sym::TARGET_XTENSA,
+            sym::TARGET_LOONGARCH,
+            sym::TARGET_OPENRISC,
+        ]
+        .into_iter()
+        .any(has),
+    }
+}
+
+/// `qdev_class_get_alias`.
+fn alias_of(cfg: &QemuConfig, ty: &str) -> Option<&'static str> {
+    QDEV_ALIASES
+        .iter()
+        .find(|(t, _, arch)| *t == ty && alias_applies(cfg, *arch))
+        .map(|(_, a, _)| *a)
+}
+
+/// `find_typename_by_alias`.
+fn type_of_alias(cfg: &QemuConfig, alias: &str) -> Option<&'static str> {
+    QDEV_ALIASES
+        .iter()
+        .find(|(_, a, arch)| *a == alias && alias_applies(cfg, *arch))
+        .map(|(t, _, _)| *t)
+}
+
+/// `-device help` (`qdev_print_devinfos(false)`: user-creatable devices
+/// only, per category, each sorted by name).
+pub fn devices(cfg: &QemuConfig) -> String {
+    let mut ds: Vec<_> = descriptions::devices(cfg).collect();
+    ds.sort_by(|a, b| strcasecmp(a.name, b.name));
+    let uncategorized = CATEGORY_NAMES.len() - 1;
+    let mut out = String::new();
+    for (i, cat) in CATEGORY_NAMES.iter().enumerate() {
+        let mut printed = false;
+        for d in ds.iter().filter(|d| {
+            if i < uncategorized {
+                d.categories & (1 << i) != 0
+            } else {
+                d.categories == 0
+            }
+        }) {
+            if !printed {
+                let _ = writeln!(out, "{}{cat} devices:", if i > 0 { "\n" } else { "" });
+                printed = true;
+            }
+            let _ = write!(out, "name \"{}\"", d.name);
+            if let Some(bus) = d.bus {
+                let _ = write!(out, ", bus {bus}");
+            }
+            if let Some(alias) = alias_of(cfg, d.name) {
+                let _ = write!(out, ", alias \"{alias}\"");
+            }
+            if let Some(desc) = d.desc {
+                let _ = write!(out, ", desc \"{desc}\"");
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Why `-device NAME,help` lists nothing.
+pub enum DeviceHelpError {
+    /// QEMU's message (printed, and QEMU exits 0).
+    Qemu(String),
+    /// The type exists but the data has no property list for it.
+    NotModelled(String),
+}
+
+/// `-device NAME,help` (`qdev_device_help`): the property lines of
+/// `device-list-properties`, each as `object_property_help` formats it,
+/// sorted.
+pub fn device_props(cfg: &QemuConfig, driver: &str) -> Result<String, DeviceHelpError> {
+    let table = TypeTable::new(cfg);
+    let driver = match table.get(driver) {
+        Some(_) => driver,
+        None => type_of_alias(cfg, driver).unwrap_or(driver),
+    };
+    let Some(t) = table.get(driver) else {
+        return Err(DeviceHelpError::Qemu(format!(
+            "Device '{driver}' not found"
+        )));
+    };
+    if !table.is_a(t, "device") || t.abstract_ {
+        return Err(DeviceHelpError::Qemu(
+            "Parameter 'typename' expects a non-abstract device type".to_owned(),
+        ));
+    }
+    let Some(props) = props_of(DEVICE_PROPS, cfg, t.name) else {
+        return Err(DeviceHelpError::NotModelled(t.name.to_owned()));
+    };
+    Ok(property_list(driver, props))
+}
+
+/// The property list as `qdev_device_help` prints it.
+fn property_list(ty: &str, props: &[PropDef]) -> String {
+    if props.is_empty() {
+        return format!("There are no options for {ty}.\n");
+    }
+    let mut lines: Vec<String> = props.iter().map(property_help).collect::<Vec<String>>();
+    lines.sort();
+    let mut out = format!("{ty} options:\n");
+    for l in lines {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
+}
+
+/// `object_property_help`: name and type, padded to 24 columns before
+/// the description and the default (strings bare, booleans on/off, the
+/// rest as JSON).
+fn property_help(p: &PropDef) -> String {
+    let mut s = format!("  {}=<{}>", p.name, p.ty);
+    if p.desc.is_some() || p.default.is_some() {
+        while s.len() < 24 {
+            s.push(' ');
+        }
+        s.push_str(" - ");
+    }
+    if let Some(d) = p.desc {
+        s.push_str(d);
+    }
+    if let Some(d) = &p.default {
+        let text = match d {
+            Dv::Str(v) => (*v).to_owned(),
+            Dv::Bool(b) => if *b { "on" } else { "off" }.to_owned(),
+            other => {
+                let v: Value = other.to_value();
+                String::from_utf8_lossy(&qapi_runtime::json::to_vec(&v)).into_owned()
+            }
+        };
+        let _ = write!(s, " (default: {text})");
+    }
+    s
+}
+
+/// `-object help`: the non-abstract types implementing `user-creatable`,
+/// sorted by name; no module is loaded for it.
+pub fn objects(cfg: &QemuConfig) -> String {
+    let table = TypeTable::new(cfg);
+    let at_start = Modules::default();
+    let mut names: Vec<&str> = table
+        .iter()
+        .filter(|t| !t.abstract_ && table.is_a(t, "user-creatable"))
+        .filter(|t| at_start.has_type(t.name))
+        .map(|t| t.name)
+        .collect();
+    names.sort_by(|a, b| strcasecmp(a, b));
+    let mut out = String::from("List of user creatable objects:\n");
+    for n in names {
+        let _ = writeln!(out, "  {n}");
+    }
+    out
+}
+
+/// `-accel help`: the accelerator classes (`<name>-accel`, not qtest) in
+/// `object_class_get_list` order (the type table's, reversed).
+pub fn accelerators(cfg: &QemuConfig) -> String {
+    let table = TypeTable::new(cfg);
+    let mut names: Vec<&str> = table
+        .iter()
+        .filter(|t| !t.abstract_ && table.is_a(t, "accel"))
+        .filter_map(|t| t.name.strip_suffix("-accel"))
+        .filter(|n| *n != "qtest")
+        .collect();
+    names.reverse();
+    let mut out = String::from("Accelerators supported in QEMU binary:\n");
+    for n in names {
+        let _ = writeln!(out, "{n}");
+    }
+    out
+}
+
+/// `-cpu help` for the targets without their own `list_cpus` (the
+/// generic one: CPU classes sorted by name, each as its model name);
+/// `None` for x86, PowerPC, s390x and SPARC, which print their own
+/// tables from facts the data does not hold.
+pub fn cpus(cfg: &QemuConfig) -> Option<String> {
+    let own_list = [
+        sym::TARGET_I386,
+        sym::TARGET_PPC,
+        sym::TARGET_S390X,
+        sym::TARGET_SPARC,
+    ];
+    if own_list.iter().any(|s| cfg.is_defined(s)) {
+        return None;
+    }
+    let table = TypeTable::new(cfg);
+    // CPU_RESOLVING_TYPE: the target's base CPU class, the one child of
+    // `cpu`.
+    let base = table
+        .iter()
+        .find(|t| t.parent == Some("cpu"))
+        .map(|t| t.name)?;
+    let suffix = format!("-{base}");
+    let mut types: Vec<&str> = table
+        .iter()
+        .filter(|t| !t.abstract_ && table.is_a(t, "cpu"))
+        .map(|t| t.name)
+        .collect();
+    types.sort_by(|a, b| strcasecmp(a, b));
+    let mut out = String::from("Available CPUs:\n");
+    for ty in types {
+        let model = ty.strip_suffix(suffix.as_str()).unwrap_or(ty);
+        let deprecated = descriptions::cpu_deprecated(cfg, model);
+        let _ = writeln!(
+            out,
+            "  {model}{}",
+            if deprecated { " (deprecated)" } else { "" }
+        );
+    }
+    Some(out)
+}
