@@ -7,11 +7,13 @@
 
 use std::cmp::Ordering;
 use std::fmt::Write as _;
+use std::ops::ControlFlow;
 
 use qapi_defs::qemu::QemuConfig;
 use qapi_defs::sym;
 use qapi_runtime::Value;
 
+use super::{CliError, Outcome, Reporter, keyval, unsupported};
 use qemu_system::emulator::data::props::DEVICE_PROPS;
 use qemu_system::emulator::descriptions::{self, MachineDesc};
 use qemu_system::emulator::modules::Modules;
@@ -378,4 +380,61 @@ pub fn cpus(cfg: &QemuConfig) -> Option<String> {
         );
     }
     Some(out)
+}
+
+/// `qemu_process_help_options`: `-cpu help`, then each `-device` asking
+/// for help, in order (after every option was read).
+pub(super) fn process_help_options(
+    r: &Reporter,
+    config: &QemuConfig,
+    cpu_help: Option<String>,
+    device_helps: &[(String, String)],
+) -> Result<ControlFlow<Outcome>, CliError> {
+    if let Some(loc) = cpu_help {
+        return match cpus(config) {
+            Some(list) => Ok(ControlFlow::Break(Outcome::listing(list))),
+            None => Err(unsupported(r, &loc, "the CPU model listing of this target")),
+        };
+    }
+    if let Some((loc, a)) = device_helps.first() {
+        return device_help(r, config, loc, a).map(ControlFlow::Break);
+    }
+    Ok(ControlFlow::Continue(()))
+}
+
+/// `is_help_option`.
+pub(super) fn is_help(s: &str) -> bool {
+    s == "help" || s == "?"
+}
+
+/// `-device help`, or `-device NAME,...,help` (`qdev_device_help`).
+pub(super) fn device_help_wanted(a: &str) -> bool {
+    let items = keyval::opts(a, Some("driver"));
+    let driver_help = items
+        .first()
+        .is_some_and(|(k, v)| k == "driver" && is_help(v));
+    driver_help || items.iter().skip(1).any(|(k, _)| is_help(k))
+}
+
+/// What `-device` prints when asked for help: the device listing, or one
+/// device's properties; QEMU reports a bad name and still exits 0.
+fn device_help(r: &Reporter, cfg: &QemuConfig, loc: &str, a: &str) -> Result<Outcome, CliError> {
+    let items = keyval::opts(a, Some("driver"));
+    let driver = items.first().map(|(_, v)| v.as_str()).unwrap_or("");
+    if is_help(driver) {
+        return Ok(Outcome::listing(devices(cfg)));
+    }
+    match device_props(cfg, driver) {
+        Ok(list) => Ok(Outcome::listing(list)),
+        Err(DeviceHelpError::Qemu(msg)) => Ok(Outcome::Exit {
+            stdout: String::new(),
+            stderr: r.at(loc, msg).0,
+            code: 0,
+        }),
+        Err(DeviceHelpError::NotModelled(ty)) => Err(unsupported(
+            r,
+            loc,
+            &format!("the property list of device '{ty}'"),
+        )),
+    }
 }

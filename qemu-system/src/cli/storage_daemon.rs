@@ -8,10 +8,10 @@ use std::path::PathBuf;
 
 use qapi_defs::qemu;
 
-use super::{
-    Backend, CHARDEV_BACKENDS, CHARDEV_BOOLS, CHARDEV_PARAMS, CharOpts, ChardevSpec, CliError,
-    Options, Outcome, Reporter, check_new_id, keyval, socket_backend, unsupported,
+use super::chardev::{
+    CHARDEV_BACKENDS, CHARDEV_BOOLS, CHARDEV_PARAMS, CharOpts, check_new_id, socket_backend,
 };
+use super::{Backend, ChardevSpec, CliError, Options, Outcome, Reporter, keyval, unsupported};
 
 /// The binary name the daemon answers to.
 pub const PROGRAM: &str = "qemu-storage-daemon";
