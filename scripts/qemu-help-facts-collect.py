@@ -10,7 +10,8 @@ as per-type facts:
   flags (QMP's query-machines has no description);
 - `-device help`: each user-creatable device's bus type, `desc` and
   categories (QMP tells none of them);
-- `-cpu help`: the CPU models marked deprecated.
+- `-cpu help`: the CPU models marked deprecated; for x86 and s390x, each
+  model's description and the feature names (and s390x's descriptions).
 
 Property lists (`-device NAME,help`) are not read here: the x86_64
 binary alone prints about 83,000 property lines over its 436 devices; the
@@ -117,9 +118,41 @@ def deprecated_cpus(binary):
                   if line.startswith("  ") and line.endswith(" (deprecated)"))
 
 
+DETAILS = re.compile(r"(.*?) *\(((?:static|migration-safe|deprecated)(?:, [a-z-]+)*)\)")
+
+
+def cpu_tables(binary):
+    """x86 and s390x print their own `-cpu help` table: each model with its
+    description (x86: the model id or what it is an alias of; s390x:
+    `S390CPUClass::desc`), then their feature names (x86: the CPUID flag
+    names; s390x: features and feature groups with descriptions)."""
+    rc, out, _ = run(binary, "-cpu", "help")
+    assert rc == 0
+    sections = out.split("\n\n")
+    models, features = [], []
+    if binary.startswith(("x86_64", "i386")):
+        for line in sections[0].splitlines()[1:]:
+            name = line[2:].split(" ")[0]
+            models.append({"name": name, "desc": line[2 + max(20, len(name)) + 2:]})
+        names = " ".join(sections[1].splitlines()[1:]).split()
+        features = [{"kind": "CpuidFlag", "name": n, "desc": None} for n in names]
+    elif binary == "s390x":
+        for line in sections[0].splitlines()[1:]:
+            name = line[2:].split(" ")[0]
+            rest = line[2 + max(15, len(name)) + 1:]
+            m = DETAILS.fullmatch(rest)
+            models.append({"name": name, "desc": m.group(1) if m else rest})
+        for sec, kind in ((sections[1], "S390Feature"), (sections[2], "S390Group")):
+            for line in sec.splitlines()[1:]:
+                name = line[2:].split(" ")[0]
+                features.append({"kind": kind, "name": name,
+                                 "desc": line[2 + max(20, len(name)) + 1:]})
+    return {"cpu_models": models, "cpu_features": features}
+
+
 def collect(binary):
     return {"machines": machines(binary), "devices": devices(binary),
-            "deprecated_cpus": deprecated_cpus(binary)}
+            "deprecated_cpus": deprecated_cpus(binary), **cpu_tables(binary)}
 
 
 def main():

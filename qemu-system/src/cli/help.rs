@@ -14,8 +14,9 @@ use qapi_defs::sym;
 use qapi_runtime::Value;
 
 use super::{CliError, Outcome, Reporter, keyval, unsupported};
+use qemu_system::emulator::cpus;
 use qemu_system::emulator::data::props::DEVICE_PROPS;
-use qemu_system::emulator::descriptions::{self, MachineDesc};
+use qemu_system::emulator::descriptions::{self, CpuFeatureKind, MachineDesc};
 use qemu_system::emulator::modules::Modules;
 use qemu_system::emulator::types::{Dv, PropDef, TypeTable, props_of};
 
@@ -341,18 +342,18 @@ pub fn accelerators(cfg: &QemuConfig) -> String {
     out
 }
 
-/// `-cpu help` for the targets without their own `list_cpus` (the
-/// generic one: CPU classes sorted by name, each as its model name);
-/// `None` for x86, PowerPC, s390x and SPARC, which print their own
-/// tables from facts the data does not hold.
+/// `-cpu help`: x86's and s390x's own tables, or the generic `list_cpus`
+/// (CPU classes sorted by name, each as its model name); `None` for
+/// PowerPC and SPARC, whose tables need facts the data does not hold
+/// (PVRs, IU/FPU/MMU versions).
 pub fn cpus(cfg: &QemuConfig) -> Option<String> {
-    let own_list = [
-        sym::TARGET_I386,
-        sym::TARGET_PPC,
-        sym::TARGET_S390X,
-        sym::TARGET_SPARC,
-    ];
-    if own_list.iter().any(|s| cfg.is_defined(s)) {
+    if cfg.is_defined(&sym::TARGET_I386) {
+        return Some(x86_cpus(cfg));
+    }
+    if cfg.is_defined(&sym::TARGET_S390X) {
+        return Some(s390x_cpus(cfg));
+    }
+    if cfg.is_defined(&sym::TARGET_PPC) || cfg.is_defined(&sym::TARGET_SPARC) {
         return None;
     }
     let table = TypeTable::new(cfg);
@@ -437,4 +438,82 @@ fn device_help(r: &Reporter, cfg: &QemuConfig, loc: &str, a: &str) -> Result<Out
             &format!("the property list of device '{ty}'"),
         )),
     }
+}
+
+/// `x86_cpu_list`: models by (`ordering`, name) — `base` and `host` rank
+/// 8, `max` 9, the others 0 — then the CPUID flag names sorted, wrapped
+/// as `listflags` does.
+fn x86_cpus(cfg: &QemuConfig) -> String {
+    let rank = |name: &str| match name {
+        "max" => 9,
+        "base" | "host" => 8,
+        _ => 0,
+    };
+    let mut models: Vec<_> = descriptions::cpu_models(cfg).collect();
+    models.sort_by(|a, b| (rank(a.name), a.name).cmp(&(rank(b.name), b.name)));
+    let mut out = String::from("Available CPUs:\n");
+    for m in models {
+        let _ = writeln!(out, "  {:<20}  {}", m.name, m.desc);
+    }
+    let mut flags: Vec<&str> = descriptions::cpu_features(cfg, CpuFeatureKind::CpuidFlag)
+        .map(|f| f.name)
+        .collect();
+    flags.sort_unstable();
+    out.push_str("\nRecognized CPUID flags:\n");
+    let mut len = 0;
+    for f in flags {
+        if len + f.len() + 1 >= 75 {
+            out.push('\n');
+            len = 0;
+        }
+        out.push_str(if len == 0 { "  " } else { " " });
+        out.push_str(f);
+        len += f.len() + 1;
+    }
+    out.push_str("\n\n");
+    out
+}
+
+/// `s390_cpu_list`: the models as `s390_cpu_list_compare` orders them —
+/// `qemu`, `host`, `max`, then in definition order, base model first —
+/// with their details, then the feature and feature-group arrays.
+fn s390x_cpus(cfg: &QemuConfig) -> String {
+    let first = |name: &str| match name {
+        "qemu" => 0,
+        "host" => 1,
+        "max" => 2,
+        _ => 3,
+    };
+    let mut models: Vec<_> = descriptions::cpu_models(cfg).collect();
+    models.sort_by_key(|m| first(m.name));
+    let mut out = String::from("Available CPUs:\n");
+    for m in models {
+        let Some(c) = cpus::find(cfg, m.name) else {
+            continue;
+        };
+        let desc = m.desc;
+        let details: Vec<&str> = [
+            (c.static_, "static"),
+            (c.migration_safe == Some(true), "migration-safe"),
+            (c.deprecated, "deprecated"),
+        ]
+        .into_iter()
+        .filter_map(|(on, what)| on.then_some(what))
+        .collect();
+        if details.is_empty() {
+            let _ = writeln!(out, "  {:<15} {desc:<35}", c.name);
+        } else {
+            let _ = writeln!(out, "  {:<15} {desc:<35} ({})", c.name, details.join(", "));
+        }
+    }
+    for (kind, title) in [
+        (CpuFeatureKind::S390Feature, "Recognized feature flags"),
+        (CpuFeatureKind::S390Group, "Recognized feature groups"),
+    ] {
+        let _ = writeln!(out, "\n{title}:");
+        for f in descriptions::cpu_features(cfg, kind) {
+            let _ = writeln!(out, "  {:<20} {}", f.name, f.desc.unwrap_or(""));
+        }
+    }
+    out
 }

@@ -6,7 +6,7 @@
 use qapi_defs::qemu::QemuConfig;
 use qapi_runtime::pred::Cond;
 
-use super::data::descriptions::{DEPRECATED_CPUS, DEVICES, MACHINES};
+use super::data::descriptions::{CPU_FEATURES, CPU_MODELS, DEPRECATED_CPUS, DEVICES, MACHINES};
 use super::holds;
 
 /// A machine type as `-machine help` shows it (`MachineClass`).
@@ -38,6 +38,34 @@ pub struct DeviceDesc {
     pub cond: Cond,
 }
 
+/// A CPU model as the x86 and s390x `-cpu help` tables describe it.
+pub struct CpuModelDesc {
+    pub name: &'static str,
+    /// x86: the model id, its note, or what it is an alias of; s390x:
+    /// `S390CPUClass::desc`.
+    pub desc: &'static str,
+    pub cond: Cond,
+}
+
+/// Which of the target's feature arrays a feature name comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum CpuFeatureKind {
+    /// x86 `feature_word_info` names.
+    CpuidFlag,
+    /// s390x `s390_features`.
+    S390Feature,
+    /// s390x `s390_feature_groups`.
+    S390Group,
+}
+
+/// A CPU feature name, with its description where the target has one.
+pub struct CpuFeatureDesc {
+    pub kind: CpuFeatureKind,
+    pub name: &'static str,
+    pub desc: Option<&'static str>,
+    pub cond: Cond,
+}
+
 /// The machine types of this configuration.
 pub fn machines(cfg: &QemuConfig) -> impl Iterator<Item = &'static MachineDesc> + '_ {
     MACHINES.iter().filter(move |m| holds(cfg, m.cond))
@@ -53,4 +81,19 @@ pub fn cpu_deprecated(cfg: &QemuConfig, model: &str) -> bool {
     DEPRECATED_CPUS
         .iter()
         .any(|(m, cond)| *m == model && holds(cfg, *cond))
+}
+
+/// The described CPU models of this configuration.
+pub fn cpu_models(cfg: &QemuConfig) -> impl Iterator<Item = &'static CpuModelDesc> + '_ {
+    CPU_MODELS.iter().filter(move |m| holds(cfg, m.cond))
+}
+
+/// The CPU feature names of one kind, in QEMU's array order.
+pub fn cpu_features(
+    cfg: &QemuConfig,
+    kind: CpuFeatureKind,
+) -> impl Iterator<Item = &'static CpuFeatureDesc> + '_ {
+    CPU_FEATURES
+        .iter()
+        .filter(move |f| f.kind == kind && holds(cfg, f.cond))
 }
