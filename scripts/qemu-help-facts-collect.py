@@ -11,7 +11,9 @@ as per-type facts:
 - `-device help`: each user-creatable device's bus type, `desc` and
   categories (QMP tells none of them);
 - `-cpu help`: the CPU models marked deprecated; for x86 and s390x, each
-  model's description and the feature names (and s390x's descriptions).
+  model's description and the feature names (and s390x's descriptions);
+  for SPARC its `sparc_defs` (versions, register windows, features) and
+  feature names, default ones apart.
 
 Property lists (`-device NAME,help`) are not read here: the x86_64
 binary alone prints about 83,000 property lines over its 436 devices; the
@@ -147,7 +149,25 @@ def cpu_tables(binary):
                 name = line[2:].split(" ")[0]
                 features.append({"kind": kind, "name": name,
                                  "desc": line[2 + max(20, len(name)) + 1:]})
-    return {"cpu_models": models, "cpu_features": features}
+    elif binary.startswith("sparc"):
+        lines = out.splitlines()
+        default = lines[-3].split(": ", 1)[1].split()
+        optional = lines[-2].split(": ", 1)[1].split()
+        features = ([{"kind": "SparcDefault", "name": n, "desc": None} for n in default]
+                    + [{"kind": "SparcOptional", "name": n, "desc": None} for n in optional])
+        for line in lines[1:-3]:
+            m = re.fullmatch(r" (\S+) +\(IU ([0-9a-f]+) FPU ([0-9a-f]{8}) MMU ([0-9a-f]{8}) "
+                             r"NWINS (\d+)\) (.*)", line)
+            assert m, line
+            name, iu, fpu, mmu, nwins, diff = m.groups()
+            feats = set(default)
+            for d in diff.split():
+                (feats.discard if d[0] == "-" else feats.add)(d[1:])
+            models.append({"name": name, "iu": int(iu, 16), "fpu": int(fpu, 16),
+                           "mmu": int(mmu, 16), "nwindows": int(nwins),
+                           "features": [f for f in default + optional if f in feats]})
+        return {"cpu_models": [], "cpu_features": features, "sparc_models": models}
+    return {"cpu_models": models, "cpu_features": features, "sparc_models": []}
 
 
 def collect(binary):

@@ -6,7 +6,7 @@
 //!
 //! What ours does not list yet is asserted to be refused with this
 //! emulator's "not supported" message, and counted: `-cpu help` of
-//! PowerPC and SPARC (their own tables), and
+//! PowerPC (its own table), and
 //! `-device NAME,help` of devices without a property list.  For the
 //! microvm build the type table is x86_64's (see docs/emulator-facts.md),
 //! so its type-table listings are reported, not compared.
@@ -96,7 +96,7 @@ fn refused(ours: &Run) -> bool {
 }
 
 /// The targets whose own `-cpu help` table is not modelled.
-const OWN_CPU_LISTS: &[&str] = &["ppc", "ppc64", "sparc", "sparc64"];
+const OWN_CPU_LISTS: &[&str] = &["ppc", "ppc64"];
 
 /// Listings computed from the type table, which for the microvm build is
 /// still x86_64's.

@@ -344,8 +344,8 @@ pub fn accelerators(cfg: &QemuConfig) -> String {
 
 /// `-cpu help`: x86's and s390x's own tables, or the generic `list_cpus`
 /// (CPU classes sorted by name, each as its model name); `None` for
-/// PowerPC and SPARC, whose tables need facts the data does not hold
-/// (PVRs, IU/FPU/MMU versions).
+/// PowerPC, whose table needs facts the data does not hold (PVRs and the
+/// alias table).
 pub fn cpus(cfg: &QemuConfig) -> Option<String> {
     if cfg.is_defined(&sym::TARGET_I386) {
         return Some(x86_cpus(cfg));
@@ -353,7 +353,10 @@ pub fn cpus(cfg: &QemuConfig) -> Option<String> {
     if cfg.is_defined(&sym::TARGET_S390X) {
         return Some(s390x_cpus(cfg));
     }
-    if cfg.is_defined(&sym::TARGET_PPC) || cfg.is_defined(&sym::TARGET_SPARC) {
+    if cfg.is_defined(&sym::TARGET_SPARC) {
+        return Some(sparc_cpus(cfg));
+    }
+    if cfg.is_defined(&sym::TARGET_PPC) {
         return None;
     }
     let table = TypeTable::new(cfg);
@@ -515,5 +518,52 @@ fn s390x_cpus(cfg: &QemuConfig) -> String {
             let _ = writeln!(out, "  {:<20} {}", f.name, f.desc.unwrap_or(""));
         }
     }
+    out
+}
+
+/// `sparc_cpu_list`: each definition with its versions (IU as a
+/// `target_ulong`) and what it changes of the default features, then the
+/// feature names.
+fn sparc_cpus(cfg: &QemuConfig) -> String {
+    let iu_digits = if cfg.is_defined(&sym::TARGET_SPARC64) {
+        16
+    } else {
+        8
+    };
+    let default: Vec<&str> = descriptions::cpu_features(cfg, CpuFeatureKind::SparcDefault)
+        .map(|f| f.name)
+        .collect();
+    let optional: Vec<&str> = descriptions::cpu_features(cfg, CpuFeatureKind::SparcOptional)
+        .map(|f| f.name)
+        .collect();
+    let mut out = String::from("Available CPU types:\n");
+    for c in descriptions::sparc_cpus(cfg) {
+        let _ = write!(
+            out,
+            " {:<20} (IU {:0iu_digits$x} FPU {:08x} MMU {:08x} NWINS {}) ",
+            c.name, c.iu, c.fpu, c.mmu, c.nwindows
+        );
+        for f in default.iter().filter(|f| !c.features.contains(f)) {
+            let _ = write!(out, "-{f} ");
+        }
+        for f in optional.iter().filter(|f| c.features.contains(f)) {
+            let _ = write!(out, "+{f} ");
+        }
+        out.push('\n');
+    }
+    let names = |list: &[&str]| list.iter().map(|f| format!("{f} ")).collect::<String>();
+    let _ = writeln!(
+        out,
+        "Default CPU feature flags (use '-' to remove): {}",
+        names(&default)
+    );
+    let _ = writeln!(
+        out,
+        "Available CPU feature flags (use '+' to add): {}",
+        names(&optional)
+    );
+    out.push_str(
+        "Numerical features (use '=' to set): iu_version fpu_version mmu_version nwindows\n",
+    );
     out
 }

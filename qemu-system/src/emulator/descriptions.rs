@@ -6,7 +6,9 @@
 use qapi_defs::qemu::QemuConfig;
 use qapi_runtime::pred::Cond;
 
-use super::data::descriptions::{CPU_FEATURES, CPU_MODELS, DEPRECATED_CPUS, DEVICES, MACHINES};
+use super::data::descriptions::{
+    CPU_FEATURES, CPU_MODELS, DEPRECATED_CPUS, DEVICES, MACHINES, SPARC_CPUS,
+};
 use super::holds;
 
 /// A machine type as `-machine help` shows it (`MachineClass`).
@@ -56,6 +58,22 @@ pub enum CpuFeatureKind {
     S390Feature,
     /// s390x `s390_feature_groups`.
     S390Group,
+    /// SPARC `feature_name` entries in `CPU_DEFAULT_FEATURES`.
+    SparcDefault,
+    /// SPARC `feature_name` entries outside them.
+    SparcOptional,
+}
+
+/// A SPARC CPU definition (`sparc_def_t`).
+pub struct SparcCpuDesc {
+    pub name: &'static str,
+    pub iu: u64,
+    pub fpu: u32,
+    pub mmu: u32,
+    pub nwindows: u8,
+    /// The features it has, by name.
+    pub features: &'static [&'static str],
+    pub cond: Cond,
 }
 
 /// A CPU feature name, with its description where the target has one.
@@ -96,4 +114,9 @@ pub fn cpu_features(
     CPU_FEATURES
         .iter()
         .filter(move |f| f.kind == kind && holds(cfg, f.cond))
+}
+
+/// SPARC's CPU definitions, in `sparc_defs` order.
+pub fn sparc_cpus(cfg: &QemuConfig) -> impl Iterator<Item = &'static SparcCpuDesc> + '_ {
+    SPARC_CPUS.iter().filter(move |c| holds(cfg, c.cond))
 }

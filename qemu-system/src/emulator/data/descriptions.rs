@@ -10,7 +10,7 @@ use qapi_runtime::pred::Cond;
 #[allow(unused_imports)]
 use crate::emulator::TARGET_BIG_ENDIAN;
 use crate::emulator::descriptions::{
-    CpuFeatureDesc, CpuFeatureKind, CpuModelDesc, DeviceDesc, MachineDesc,
+    CpuFeatureDesc, CpuFeatureKind, CpuModelDesc, DeviceDesc, MachineDesc, SparcCpuDesc,
 };
 
 /// ppc ppc64
@@ -155,6 +155,8 @@ static D68: Pred = Pred::All(&[Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym
 static D69: Pred = Pred::Sym(sym::TARGET_I386);
 /// i386 s390x x86_64 x86_64-microvm
 static D70: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_S390X)]);
+/// sparc sparc64
+static D71: Pred = Pred::Sym(sym::TARGET_SPARC);
 
 /// What `-machine help` tells of each machine type (QMP's
 /// query-machines has no description).
@@ -2484,4 +2486,51 @@ pub static CPU_FEATURES: &[CpuFeatureDesc] = &[
     CpuFeatureDesc { kind: CpuFeatureKind::S390Group, name: "esort", desc: Some("Enhanced-sort facility"), cond: Some(&D28) },
     CpuFeatureDesc { kind: CpuFeatureKind::S390Group, name: "deflate", desc: Some("Deflate-conversion facility"), cond: Some(&D28) },
     CpuFeatureDesc { kind: CpuFeatureKind::S390Group, name: "ccf", desc: Some("Concurrent-functions facility"), cond: Some(&D28) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcDefault, name: "mul", desc: None, cond: Some(&D3) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcDefault, name: "div", desc: None, cond: Some(&D3) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcDefault, name: "fsmuld", desc: None, cond: Some(&D3) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcOptional, name: "float128", desc: None, cond: Some(&D71) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcDefault, name: "vis1", desc: None, cond: Some(&D21) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcDefault, name: "vis2", desc: None, cond: Some(&D21) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcOptional, name: "hypv", desc: None, cond: Some(&D21) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcOptional, name: "cmt", desc: None, cond: Some(&D21) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcOptional, name: "gl", desc: None, cond: Some(&D21) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcOptional, name: "fmaf", desc: None, cond: Some(&D21) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcOptional, name: "vis3", desc: None, cond: Some(&D21) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcOptional, name: "ima", desc: None, cond: Some(&D21) },
+    CpuFeatureDesc { kind: CpuFeatureKind::SparcOptional, name: "vis4", desc: None, cond: Some(&D21) },
+];
+
+/// SPARC's `sparc_defs`, in array order (`-cpu help`).
+pub static SPARC_CPUS: &[SparcCpuDesc] = &[
+    SparcCpuDesc { name: "Fujitsu-MB86904", iu: 0x4000000, fpu: 0x00080000, mmu: 0x04000000, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "Fujitsu-MB86907", iu: 0x5000000, fpu: 0x00080000, mmu: 0x05000000, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "TI-MicroSparc-I", iu: 0x41000000, fpu: 0x00080000, mmu: 0x41000000, nwindows: 7, features: &["mul", "div"], cond: Some(&D3) },
+    SparcCpuDesc { name: "TI-MicroSparc-II", iu: 0x42000000, fpu: 0x00080000, mmu: 0x02000000, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "TI-MicroSparc-IIep", iu: 0x42000000, fpu: 0x00080000, mmu: 0x04000000, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "TI-SuperSparc-40", iu: 0x41000000, fpu: 0x00000000, mmu: 0x00000800, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "TI-SuperSparc-50", iu: 0x40000000, fpu: 0x00000000, mmu: 0x01000800, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "TI-SuperSparc-51", iu: 0x40000000, fpu: 0x00000000, mmu: 0x01000000, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "TI-SuperSparc-60", iu: 0x40000000, fpu: 0x00000000, mmu: 0x01000800, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "TI-SuperSparc-61", iu: 0x44000000, fpu: 0x00000000, mmu: 0x01000000, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "TI-SuperSparc-II", iu: 0x40000000, fpu: 0x00000000, mmu: 0x08000000, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "LEON2", iu: 0xf2000000, fpu: 0x00080000, mmu: 0xf2000000, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "LEON3", iu: 0xf3000000, fpu: 0x00080000, mmu: 0xf3000000, nwindows: 8, features: &["mul", "div", "fsmuld"], cond: Some(&D3) },
+    SparcCpuDesc { name: "Fujitsu-Sparc64", iu: 0x4000200000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 4, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Fujitsu-Sparc64-III", iu: 0x4000300000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 5, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Fujitsu-Sparc64-IV", iu: 0x4000400000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Fujitsu-Sparc64-V", iu: 0x4000551000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "TI-UltraSparc-I", iu: 0x17001040000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "TI-UltraSparc-II", iu: 0x17001120000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "TI-UltraSparc-IIi", iu: 0x17001291000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "TI-UltraSparc-IIe", iu: 0x17001314000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Sun-UltraSparc-III", iu: 0x3e001434000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Sun-UltraSparc-III-Cu", iu: 0x3e001541000000, fpu: 0x00000000, mmu: 0x00000001, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Sun-UltraSparc-IIIi", iu: 0x3e001634000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Sun-UltraSparc-IV", iu: 0x3e001831000000, fpu: 0x00000000, mmu: 0x00000002, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Sun-UltraSparc-IV-plus", iu: 0x3e001922000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2", "cmt"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Sun-UltraSparc-IIIi-plus", iu: 0x3e002200000000, fpu: 0x00000000, mmu: 0x00000001, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Sun-UltraSparc-T1", iu: 0x3e002302000000, fpu: 0x00000000, mmu: 0x00000003, nwindows: 8, features: &["vis1", "vis2", "hypv", "cmt", "gl"], cond: Some(&D21) },
+    SparcCpuDesc { name: "Sun-UltraSparc-T2", iu: 0x3e002402000000, fpu: 0x00000000, mmu: 0x00000003, nwindows: 8, features: &["vis1", "vis2", "hypv", "cmt", "gl"], cond: Some(&D21) },
+    SparcCpuDesc { name: "NEC-UltraSparc-I", iu: 0x22001040000000, fpu: 0x00000000, mmu: 0x00000000, nwindows: 8, features: &["vis1", "vis2"], cond: Some(&D21) },
 ];
