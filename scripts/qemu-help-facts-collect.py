@@ -13,7 +13,8 @@ as per-type facts:
 - `-cpu help`: the CPU models marked deprecated; for x86 and s390x, each
   model's description and the feature names (and s390x's descriptions);
   for SPARC its `sparc_defs` (versions, register windows, features) and
-  feature names, default ones apart.
+  feature names, default ones apart; for PowerPC each model's PVR and the
+  aliases `-cpu help` lists under it (`ppc_cpu_aliases` order).
 
 Property lists (`-device NAME,help`) are not read here: the x86_64
 binary alone prints about 83,000 property lines over its 436 devices; the
@@ -166,8 +167,24 @@ def cpu_tables(binary):
             models.append({"name": name, "iu": int(iu, 16), "fpu": int(fpu, 16),
                            "mmu": int(mmu, 16), "nwindows": int(nwins),
                            "features": [f for f in default + optional if f in feats]})
-        return {"cpu_models": [], "cpu_features": features, "sparc_models": models}
-    return {"cpu_models": models, "cpu_features": features, "sparc_models": []}
+        return {"cpu_models": [], "cpu_features": features, "sparc_models": models,
+                "ppc_models": [], "ppc_aliases": []}
+    elif binary.startswith("ppc"):
+        current = None
+        for line in out.splitlines()[1:]:
+            m = re.fullmatch(r"  (\S+) +PVR ([0-9a-f]{8})", line)
+            if m:
+                current = m.group(1)
+                models.append({"name": current, "pvr": int(m.group(2), 16)})
+                continue
+            m = re.fullmatch(r"  (\S+) +\(alias for (preferred )?(\S+)( CPU)?\)", line)
+            assert m and current, line
+            features.append({"kind": "PpcAlias", "name": m.group(1), "model": current,
+                             "preferred": bool(m.group(2))})
+        return {"cpu_models": [], "cpu_features": [], "sparc_models": [],
+                "ppc_models": models, "ppc_aliases": features}
+    return {"cpu_models": models, "cpu_features": features, "sparc_models": [],
+            "ppc_models": [], "ppc_aliases": []}
 
 
 def collect(binary):

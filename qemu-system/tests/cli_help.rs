@@ -5,9 +5,8 @@
 //! Stdout, stderr and exit status must be identical.
 //!
 //! What ours does not list yet is asserted to be refused with this
-//! emulator's "not supported" message, and counted: `-cpu help` of
-//! PowerPC (its own table), and
-//! `-device NAME,help` of devices without a property list.  For the
+//! emulator's "not supported" message, and counted: `-device NAME,help`
+//! of devices without a property list.  For the
 //! microvm build the type table is x86_64's (see docs/emulator-facts.md),
 //! so its type-table listings are reported, not compared.
 
@@ -95,9 +94,6 @@ fn refused(ours: &Run) -> bool {
         && ours.stderr.contains("is not supported by this emulator")
 }
 
-/// The targets whose own `-cpu help` table is not modelled.
-const OWN_CPU_LISTS: &[&str] = &["ppc", "ppc64"];
-
 /// Listings computed from the type table, which for the microvm build is
 /// still x86_64's.
 fn type_table_listing(args: &[&str]) -> bool {
@@ -184,16 +180,6 @@ fn check_binary(dir: &TempDir, binary: &'static str) -> Report {
             if r != o {
                 rep.known.push(args.join(" "));
             }
-            continue;
-        }
-        if args == ["-cpu", "help"] && OWN_CPU_LISTS.contains(&binary) {
-            if !refused(&o) {
-                rep.failures.push(format!(
-                    "-cpu help: expected ours to refuse, got {:?}",
-                    o.stderr
-                ));
-            }
-            rep.not_modelled.push("-cpu help".to_owned());
             continue;
         }
         if is_device_props {

@@ -357,7 +357,7 @@ pub fn cpus(cfg: &QemuConfig) -> Option<String> {
         return Some(sparc_cpus(cfg));
     }
     if cfg.is_defined(&sym::TARGET_PPC) {
-        return None;
+        return ppc_cpus(cfg);
     }
     let table = TypeTable::new(cfg);
     // CPU_RESOLVING_TYPE: the target's base CPU class, the one child of
@@ -566,4 +566,40 @@ fn sparc_cpus(cfg: &QemuConfig) -> String {
         "Numerical features (use '=' to set): iu_version fpu_version mmu_version nwindows\n",
     );
     out
+}
+
+/// `ppc_cpu_list`: the CPU classes (`object_class_get_list`: the type
+/// table reversed) stably sorted by PVR, each with its aliases.
+fn ppc_cpus(cfg: &QemuConfig) -> Option<String> {
+    let table = TypeTable::new(cfg);
+    let base = table.iter().find(|t| t.parent == Some("cpu"))?.name;
+    let suffix = format!("-{base}");
+    let mut models: Vec<(&str, u32)> = Vec::new();
+    for t in table.iter().filter(|t| !t.abstract_ && table.is_a(t, base)) {
+        let Some(m) = t.name.strip_suffix(suffix.as_str()) else {
+            continue;
+        };
+        if m == "host" {
+            continue;
+        }
+        models.push((m, descriptions::ppc_pvr(cfg, m)?));
+    }
+    models.reverse();
+    models.sort_by_key(|(_, pvr)| *pvr);
+    let mut out = String::from("Available CPUs:\n");
+    for (m, pvr) in models {
+        let _ = writeln!(out, "  {m:<16} PVR {pvr:08x}");
+        for a in descriptions::ppc_aliases(cfg, m) {
+            if a.preferred {
+                let _ = writeln!(
+                    out,
+                    "  {:<16} (alias for preferred {} CPU)",
+                    a.alias, a.alias
+                );
+            } else {
+                let _ = writeln!(out, "  {:<16} (alias for {m})", a.alias);
+            }
+        }
+    }
+    Some(out)
 }

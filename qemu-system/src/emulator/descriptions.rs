@@ -7,7 +7,7 @@ use qapi_defs::qemu::QemuConfig;
 use qapi_runtime::pred::Cond;
 
 use super::data::descriptions::{
-    CPU_FEATURES, CPU_MODELS, DEPRECATED_CPUS, DEVICES, MACHINES, SPARC_CPUS,
+    CPU_FEATURES, CPU_MODELS, DEPRECATED_CPUS, DEVICES, MACHINES, PPC_ALIASES, PPC_PVRS, SPARC_CPUS,
 };
 use super::holds;
 
@@ -62,6 +62,15 @@ pub enum CpuFeatureKind {
     SparcDefault,
     /// SPARC `feature_name` entries outside them.
     SparcOptional,
+}
+
+/// A PowerPC CPU alias (`ppc_cpu_aliases`).
+pub struct PpcAliasDesc {
+    pub alias: &'static str,
+    pub model: &'static str,
+    /// The alias is the model family's name: listed as its "preferred" CPU.
+    pub preferred: bool,
+    pub cond: Cond,
 }
 
 /// A SPARC CPU definition (`sparc_def_t`).
@@ -119,4 +128,22 @@ pub fn cpu_features(
 /// SPARC's CPU definitions, in `sparc_defs` order.
 pub fn sparc_cpus(cfg: &QemuConfig) -> impl Iterator<Item = &'static SparcCpuDesc> + '_ {
     SPARC_CPUS.iter().filter(move |c| holds(cfg, c.cond))
+}
+
+/// The PVR of the PowerPC model `model`.
+pub fn ppc_pvr(cfg: &QemuConfig, model: &str) -> Option<u32> {
+    PPC_PVRS
+        .iter()
+        .find(|(m, _, cond)| *m == model && holds(cfg, *cond))
+        .map(|(_, pvr, _)| *pvr)
+}
+
+/// The aliases of the PowerPC model `model`, in array order.
+pub fn ppc_aliases<'a>(
+    cfg: &'a QemuConfig,
+    model: &'a str,
+) -> impl Iterator<Item = &'static PpcAliasDesc> + 'a {
+    PPC_ALIASES
+        .iter()
+        .filter(move |a| a.model == model && holds(cfg, a.cond))
 }
