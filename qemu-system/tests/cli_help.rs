@@ -228,3 +228,55 @@ fn listings_match_the_real_binaries() {
     }
     assert!(failures.is_empty(), "listings differ:\n{failures}");
 }
+
+/// Help asked for in other positions and combinations: where `help` may
+/// stand, which listing wins, and QEMU's "Help is not available" for the
+/// options without one.  A machine's own property list is refused.
+#[test]
+fn help_positions_and_precedence() {
+    let dir = TempDir::new("cli-help-pos");
+    let compared: &[&[&str]] = &[
+        &["-machine", "help,accel=tcg"],
+        &["-machine", "?,x=y"],
+        &["-compat", "help"],
+        &["-compat", "deprecated-input=accept,help"],
+        &["-display", "none,help"],
+        &["-cpu", "help", "-machine", "help"],
+        &["-machine", "help", "-cpu", "help"],
+        &["-device", "help", "-cpu", "help"],
+        &["-cpu", "help", "-device", "help"],
+        &["-device", "no-such-device,help", "-device", "help"],
+        &["-accel", "tcg,help"],
+        &["-accel", "?,thread=single"],
+        &["-object", "?"],
+    ];
+    let to_refuse: &[&[&str]] = &[
+        &["-machine", "pc,help"],
+        &["-machine", "type=pc", "-machine", "help"],
+    ];
+    let jobs: Vec<(&[&str], bool)> = compared
+        .iter()
+        .map(|a| (*a, true))
+        .chain(to_refuse.iter().map(|a| (*a, false)))
+        .collect();
+    let ours = dir.link("x86_64");
+    let real = real_binary("x86_64");
+    let failures: Vec<String> = parallel(jobs, 3, |(args, compare_it)| {
+        let o = run(&ours, args);
+        if compare_it {
+            compare(args, &run(&real, args), &o)
+        } else if refused(&o) {
+            None
+        } else {
+            Some(format!(
+                "{}: expected ours to refuse, got {:?}\n",
+                args.join(" "),
+                o.stderr
+            ))
+        }
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    assert!(failures.is_empty(), "{}", failures.concat());
+}

@@ -4,6 +4,7 @@ use qapi_defs::{CompatPolicy as QapiCompat, CompatPolicyInput, CompatPolicyOutpu
 use qapi_runtime::config::{CompatPolicy, InputPolicy, OutputPolicy};
 use qapi_runtime::{Config, Dict, QapiType, Value};
 
+use super::keyval::NO_HELP;
 use super::{CliError, Reporter, keyval};
 
 /// `-compat`: keyval or JSON, visited as `CompatPolicy`; each `-compat`
@@ -18,7 +19,9 @@ pub(super) fn compat_spec(
         parse_json(spec).map_err(|m| r.at(loc, m))?
     } else {
         let mut d = Dict::new();
-        keyval::keyval(spec, None, &mut d).map_err(|m| r.at(loc, m))?;
+        if keyval::keyval(spec, None, &mut d).map_err(|m| r.at(loc, m))? {
+            return Err(r.at(loc, NO_HELP));
+        }
         Value::Dict(d)
     };
     let checked = qapi_runtime::visit::input::check_value(QapiCompat::TYPE, value, Some(cfg))

@@ -131,7 +131,9 @@ pub(super) fn read(
                     return Err(r.plain("VNC requires a display argument vnc=<display>"));
                 }
                 let mut d = Dict::new();
-                keyval::keyval(a, Some("type"), &mut d).map_err(|m| r.at(&loc, m))?;
+                if keyval::keyval(a, Some("type"), &mut d).map_err(|m| r.at(&loc, m))? {
+                    return Err(r.at(&loc, keyval::NO_HELP));
+                }
                 let v = keyval::typed(DisplayOptions::TYPE, Value::Dict(d), "", config)
                     .map_err(|m| r.at(&loc, m))?;
                 let v =
