@@ -1,7 +1,8 @@
 //! The command line's listings against the real binaries, on all 30
 //! (29 targets and the microvm build): `-machine help`, `-cpu help`,
 //! `-device help`, `-device NAME,help` (every device with a property list
-//! in the data, aliases, and bad names), `-object help`, `-accel help`.
+//! in the data, aliases, and bad names), `-object help`, `-accel help`,
+//! `-display help`.
 //! Stdout, stderr and exit status must be identical.
 //!
 //! What ours does not list yet is asserted to be refused with this
@@ -162,6 +163,8 @@ fn check_binary(dir: &TempDir, binary: &'static str) -> Report {
         ["-object", "help"],
         ["-accel", "help"],
         ["-accel", "?"],
+        ["-display", "help"],
+        ["-display", "?"],
     ]
     .iter()
     .map(|a| a.iter().map(|s| s.to_string()).collect())

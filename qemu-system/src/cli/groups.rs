@@ -121,8 +121,8 @@ pub(super) fn read(
                 }
             }
             "display" => {
-                if a == "help" || a == "?" {
-                    return Err(unsupported(r, &loc, "help output"));
+                if is_help(a) {
+                    return Ok(ControlFlow::Break(Outcome::listing(help::displays(config))));
                 }
                 if has("CONFIG_VNC") && a.starts_with("vnc") {
                     if a.starts_with("vnc=") {

@@ -3,15 +3,17 @@
 //! `-cpu help` (`list_cpus`, cpu-target.c), `-device help` and
 //! `-device NAME,help` (`qdev_print_devinfos`, `qdev_device_help`,
 //! qdev-monitor.c), `-object help` (`user_creatable_print_types`,
-//! object_interfaces.c) and `-accel help` (vl.c).
+//! object_interfaces.c), `-accel help` (vl.c) and `-display help`
+//! (`qemu_display_help`, ui/console.c).
 
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 use std::ops::ControlFlow;
 
+use qapi_defs::DisplayType;
 use qapi_defs::qemu::QemuConfig;
 use qapi_defs::sym;
-use qapi_runtime::Value;
+use qapi_runtime::{QapiType, Value};
 
 use super::{CliError, Outcome, Reporter, keyval, unsupported};
 use qemu_system::emulator::cpus;
@@ -321,6 +323,31 @@ pub fn objects(cfg: &QemuConfig) -> String {
     for n in names {
         let _ = writeln!(out, "  {n}");
     }
+    out
+}
+
+/// `-display help` (`qemu_display_help`): `none`, then the display types
+/// after it in `DisplayType` whose condition holds for this build.
+pub fn displays(cfg: &QemuConfig) -> String {
+    let values = DisplayType::TYPE
+        .entity()
+        .and_then(|e| e.as_enum())
+        .map_or(&[][..], |e| e.values);
+    let mut out = String::from("Available display backend types:\nnone\n");
+    for v in values
+        .iter()
+        .skip_while(|v| v.name != "none")
+        .skip(1)
+        .filter(|v| cfg.eval(v.cond))
+    {
+        let _ = writeln!(out, "{}", v.name);
+    }
+    out.push_str(
+        "\nSome display backends support suboptions, which can be set with\n   \
+         -display backend,option=value,option=value...\nFor a short list of the suboptions \
+         for each display, see the top-level -help output; more detail is in the \
+         documentation.\n",
+    );
     out
 }
 
