@@ -7,7 +7,7 @@ Each fact is written once with the condition under which binaries have it:
 a `Pred` over the TARGET_* symbols as scripts/qemu-facts-gen.py builds it
 (its `pred_expr`), and for the microvm build (x86_64 without TCG) a
 `CONFIG_TCG` term where it differs from x86_64.  Ordering and formatting of
-the listings are the product's (qemu-system/src/cli/help.rs).
+the listings are the product's (qemu-system/src/cli/help/).
 
 usage: qemu-help-facts-gen.py FACTSDIR OUTFILE
 """
@@ -28,7 +28,7 @@ MICROVM = "x86_64-microvm"
 BINARIES = TARGETS + [MICROVM]
 
 # qdev_alias_table (system/qdev-monitor.c), checked against the listings:
-# the product has the table as code (cli/help.rs), so the facts keep none.
+# the product has the table as code (cli/help/devices.rs), so the facts keep none.
 VIRTIO_PCI = {"alpha", "aarch64", "arm", "hppa", "i386", "x86_64", "mips",
               "mipsel", "mips64", "mips64el", "ppc", "ppc64", "riscv32",
               "riscv64", "sh4", "sh4eb", "sparc", "sparc64", "xtensa",
