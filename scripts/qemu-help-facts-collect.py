@@ -13,8 +13,7 @@ as per-type facts:
 - `-cpu help`: the CPU models marked deprecated; for x86 and s390x, each
   model's description and the feature names (and s390x's descriptions);
   for SPARC its `sparc_defs` (versions, register windows, features) and
-  feature names, default ones apart; for PowerPC each model's PVR and the
-  aliases `-cpu help` lists under it (`ppc_cpu_aliases` order).
+  feature names, default ones apart; for PowerPC each model's PVR.
 
 Property lists (`-device NAME,help`) are not read here: the x86_64
 binary alone prints about 83,000 property lines over its 436 devices; the
@@ -126,7 +125,7 @@ DETAILS = re.compile(r"(.*?) *\(((?:static|migration-safe|deprecated)(?:, [a-z-]
 
 def cpu_tables(binary):
     """x86 and s390x print their own `-cpu help` table: each model with its
-    description (x86: the model id or what it is an alias of; s390x:
+    description (x86: the model id and note, aliases left out; s390x:
     `S390CPUClass::desc`), then their feature names (x86: the CPUID flag
     names; s390x: features and feature groups with descriptions)."""
     rc, out, _ = run(binary, "-cpu", "help")
@@ -136,7 +135,10 @@ def cpu_tables(binary):
     if binary.startswith(("x86_64", "i386")):
         for line in sections[0].splitlines()[1:]:
             name = line[2:].split(" ")[0]
-            models.append({"name": name, "desc": line[2 + max(20, len(name)) + 2:]})
+            desc = line[2 + max(20, len(name)) + 2:]
+            # What an alias stands for comes from query-cpu-definitions.
+            if not desc.startswith("(alias "):
+                models.append({"name": name, "desc": desc})
         names = " ".join(sections[1].splitlines()[1:]).split()
         features = [{"kind": "CpuidFlag", "name": n, "desc": None} for n in names]
     elif binary == "s390x":
@@ -168,7 +170,7 @@ def cpu_tables(binary):
                            "mmu": int(mmu, 16), "nwindows": int(nwins),
                            "features": [f for f in default + optional if f in feats]})
         return {"cpu_models": [], "cpu_features": features, "sparc_models": models,
-                "ppc_models": [], "ppc_aliases": []}
+                "ppc_models": []}
     elif binary.startswith("ppc"):
         current = None
         for line in out.splitlines()[1:]:
@@ -177,14 +179,13 @@ def cpu_tables(binary):
                 current = m.group(1)
                 models.append({"name": current, "pvr": int(m.group(2), 16)})
                 continue
-            m = re.fullmatch(r"  (\S+) +\(alias for (preferred )?(\S+)( CPU)?\)", line)
-            assert m and current, line
-            features.append({"kind": "PpcAlias", "name": m.group(1), "model": current,
-                             "preferred": bool(m.group(2))})
+            # Aliases: query-cpu-definitions has them (the model's type,
+            # the alias table's order).
+            assert re.fullmatch(r"  (\S+) +\(alias for .*\)", line) and current, line
         return {"cpu_models": [], "cpu_features": [], "sparc_models": [],
-                "ppc_models": models, "ppc_aliases": features}
+                "ppc_models": models}
     return {"cpu_models": models, "cpu_features": features, "sparc_models": [],
-            "ppc_models": [], "ppc_aliases": []}
+            "ppc_models": []}
 
 
 def collect(binary):

@@ -7,7 +7,7 @@ use qapi_defs::qemu::QemuConfig;
 use qapi_runtime::pred::Cond;
 
 use super::data::descriptions::{
-    CPU_FEATURES, CPU_MODELS, DEPRECATED_CPUS, DEVICES, MACHINES, PPC_ALIASES, PPC_PVRS, SPARC_CPUS,
+    CPU_FEATURES, CPU_MODELS, DEPRECATED_CPUS, DEVICES, MACHINES, PPC_PVRS, SPARC_CPUS,
 };
 use super::holds;
 
@@ -43,7 +43,7 @@ pub struct DeviceDesc {
 /// A CPU model as the x86 and s390x `-cpu help` tables describe it.
 pub struct CpuModelDesc {
     pub name: &'static str,
-    /// x86: the model id, its note, or what it is an alias of; s390x:
+    /// x86: the model id and its note (aliases have none); s390x:
     /// `S390CPUClass::desc`.
     pub desc: &'static str,
     pub cond: Cond,
@@ -62,15 +62,6 @@ pub enum CpuFeatureKind {
     SparcDefault,
     /// SPARC `feature_name` entries outside them.
     SparcOptional,
-}
-
-/// A PowerPC CPU alias (`ppc_cpu_aliases`).
-pub struct PpcAliasDesc {
-    pub alias: &'static str,
-    pub model: &'static str,
-    /// The alias is the model family's name: listed as its "preferred" CPU.
-    pub preferred: bool,
-    pub cond: Cond,
 }
 
 /// A SPARC CPU definition (`sparc_def_t`).
@@ -136,14 +127,4 @@ pub fn ppc_pvr(cfg: &QemuConfig, model: &str) -> Option<u32> {
         .iter()
         .find(|(m, _, cond)| *m == model && holds(cfg, *cond))
         .map(|(_, pvr, _)| *pvr)
-}
-
-/// The aliases of the PowerPC model `model`, in array order.
-pub fn ppc_aliases<'a>(
-    cfg: &'a QemuConfig,
-    model: &'a str,
-) -> impl Iterator<Item = &'static PpcAliasDesc> + 'a {
-    PPC_ALIASES
-        .iter()
-        .filter(move |a| a.model == model && holds(cfg, a.cond))
 }

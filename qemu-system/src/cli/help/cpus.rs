@@ -56,19 +56,32 @@ pub fn cpus(cfg: &QemuConfig) -> Option<String> {
 }
 
 /// `x86_cpu_list`: models by (`ordering`, name) — `base` and `host` rank
-/// 8, `max` 9, the others 0 — then the CPUID flag names sorted, wrapped
-/// as `listflags` does.
+/// 8, `max` 9, the others 0 — each with its model id (and note) or what
+/// it is an alias of, then the CPUID flag names sorted, wrapped as
+/// `listflags` does.
 fn x86_cpus(cfg: &QemuConfig) -> String {
     let rank = |name: &str| match name {
         "max" => 9,
         "base" | "host" => 8,
         _ => 0,
     };
-    let mut models: Vec<_> = descriptions::cpu_models(cfg).collect();
+    let mut models: Vec<_> = cpus::models(cfg).collect();
     models.sort_by(|a, b| (rank(a.name), a.name).cmp(&(rank(b.name), b.name)));
     let mut out = String::from("Available CPUs:\n");
     for m in models {
-        let _ = writeln!(out, "  {:<20}  {}", m.name, m.desc);
+        // An unversioned model's version is chosen by the machine type
+        // (CPU_VERSION_AUTO); other aliases name their version.
+        let desc = match m.alias_of {
+            Some(v) if v.strip_suffix("-v1") == Some(m.name) => {
+                "(alias configured by machine type)".to_owned()
+            }
+            Some(v) => format!("(alias of {v})"),
+            None => descriptions::cpu_models(cfg)
+                .find(|d| d.name == m.name)
+                .map_or("", |d| d.desc)
+                .to_owned(),
+        };
+        let _ = writeln!(out, "  {:<20}  {desc}", m.name);
     }
     let mut flags: Vec<&str> = descriptions::cpu_features(cfg, CpuFeatureKind::CpuidFlag)
         .map(|f| f.name)
@@ -186,7 +199,7 @@ fn ppc_cpus(cfg: &QemuConfig) -> Option<String> {
     let table = TypeTable::new(cfg);
     let base = table.iter().find(|t| t.parent == Some("cpu"))?.name;
     let suffix = format!("-{base}");
-    let mut models: Vec<(&str, u32)> = Vec::new();
+    let mut models: Vec<(&str, &str, u32)> = Vec::new();
     for t in table.iter().filter(|t| !t.abstract_ && table.is_a(t, base)) {
         let Some(m) = t.name.strip_suffix(suffix.as_str()) else {
             continue;
@@ -194,23 +207,22 @@ fn ppc_cpus(cfg: &QemuConfig) -> Option<String> {
         if m == "host" {
             continue;
         }
-        models.push((m, descriptions::ppc_pvr(cfg, m)?));
+        models.push((m, t.name, descriptions::ppc_pvr(cfg, m)?));
     }
     models.reverse();
-    models.sort_by_key(|(_, pvr)| *pvr);
+    models.sort_by_key(|(_, _, pvr)| *pvr);
     let mut out = String::from("Available CPUs:\n");
-    for (m, pvr) in models {
+    for (m, ty, pvr) in models {
         let _ = writeln!(out, "  {m:<16} PVR {pvr:08x}");
-        for a in descriptions::ppc_aliases(cfg, m) {
-            if a.preferred {
-                let _ = writeln!(
-                    out,
-                    "  {:<16} (alias for preferred {} CPU)",
-                    a.alias, a.alias
-                );
-            } else {
-                let _ = writeln!(out, "  {:<16} (alias for {m})", a.alias);
-            }
+        // ppc_cpu_aliases in array order: the reverse of the rank
+        // query-cpu-definitions gives them.  (No alias of Debian's build
+        // is its family's name, which QEMU would list as "preferred".)
+        let mut aliases: Vec<_> = cpus::models(cfg)
+            .filter(|c| c.typename == ty && c.name != m)
+            .collect();
+        aliases.sort_by_key(|c| std::cmp::Reverse(c.alias_rank));
+        for a in aliases {
+            let _ = writeln!(out, "  {:<16} (alias for {m})", a.name);
         }
     }
     Some(out)
