@@ -249,6 +249,8 @@ fn help_positions_and_precedence() {
         &["-device", "help", "-cpu", "help"],
         &["-cpu", "help", "-device", "help"],
         &["-device", "no-such-device,help", "-device", "help"],
+        &["-device", "e1000", "-device", "help"],
+        &["-cpu", "max", "-cpu", "help"],
         &["-accel", "tcg,help"],
         &["-accel", "?,thread=single"],
         &["-object", "?"],

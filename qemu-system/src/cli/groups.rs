@@ -14,7 +14,7 @@ use qapi_runtime::{Dict, QapiType, Value};
 
 use super::chardev::{CHARDEV_BOOLS, CHARDEV_PARAMS, CharOpts, check_new_id, parse_compat};
 use super::compat::compat_spec;
-use super::help::{self, device_help_wanted, is_help};
+use super::help::{self, is_help};
 use super::lookup::Looked;
 use super::monitor::MonOpts;
 use super::options::Arch;
@@ -35,10 +35,18 @@ pub(super) struct Groups {
     pub chardevs: Vec<CharOpts>,
     /// `-mon` and `-qmp`, in order.
     pub monitors: Vec<MonOpts>,
-    /// The option of a `-cpu help`.
-    pub cpu_help: Option<String>,
-    /// The `-device` options asking for help: option and argument.
-    pub device_helps: Vec<(String, String)>,
+    /// The last `-cpu` (QEMU keeps one model).
+    pub cpu: Option<Given>,
+    /// Every `-device`, in order.
+    pub devices: Vec<Given>,
+}
+
+/// An option kept for a later phase: its location for messages, the
+/// option as written, and its argument.
+pub(super) struct Given {
+    pub loc: String,
+    pub raw: String,
+    pub arg: String,
 }
 
 /// Reads every option into its group, or ends with what an option prints.
@@ -69,8 +77,8 @@ pub(super) fn read(
     let mut chardevs: Vec<CharOpts> = Vec::new();
     let mut mons: Vec<MonOpts> = Vec::new();
     let mut monitor_index = 0;
-    let mut cpu_help: Option<String> = None;
-    let mut device_helps: Vec<(String, String)> = Vec::new();
+    let mut cpu: Option<Given> = None;
+    let mut devices: Vec<Given> = Vec::new();
     for (opt, raw, arg) in items {
         let loc = match arg {
             Some(a) => format!("{raw} {a}"),
@@ -239,9 +247,18 @@ pub(super) fn read(
                 }
                 opts.uuid = Some(a.to_ascii_lowercase());
             }
-            "cpu" if is_help(a) => cpu_help = Some(loc.clone()),
-            "device" if !a.starts_with('{') && device_help_wanted(a) => {
-                device_helps.push((loc.clone(), a.to_owned()));
+            // Read after the loop: for help, or to be refused.
+            "cpu" | "device" => {
+                let given = Given {
+                    loc: loc.clone(),
+                    raw: raw.clone(),
+                    arg: a.to_owned(),
+                };
+                if opt.name == "cpu" {
+                    cpu = Some(given);
+                } else {
+                    devices.push(given);
+                }
             }
             "object"
                 if keyval::opts(a, Some("qom-type"))
@@ -264,8 +281,8 @@ pub(super) fn read(
         display,
         chardevs,
         monitors: mons,
-        cpu_help,
-        device_helps,
+        cpu,
+        devices,
     }))
 }
 

@@ -135,9 +135,17 @@ pub fn parse(program: &str, args: &[String]) -> Result<Outcome, CliError> {
         ControlFlow::Continue(g) => g,
     };
     if let ControlFlow::Break(outcome) =
-        help::process_help_options(&r, &config, g.cpu_help, &g.device_helps)?
+        help::process_help_options(&r, &config, g.cpu.as_ref(), &g.devices)?
     {
         return Ok(outcome);
+    }
+    // CPU models and devices are not modelled (`-machine none`).
+    if let Some(given) = g.cpu.as_ref().or(g.devices.first()) {
+        return Err(unsupported(
+            &r,
+            &given.loc,
+            &format!("the option {}", given.raw),
+        ));
     }
     check_images(&r, &cmdline.images)?;
     let mut opts = g.opts;

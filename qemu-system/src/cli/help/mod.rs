@@ -21,6 +21,7 @@ pub use displays::displays;
 pub use machines::{is_machine, machines};
 pub use objects::{accelerators, objects};
 
+use super::groups::Given;
 use super::{CliError, Outcome, Reporter, keyval, unsupported};
 
 /// `strcasecmp`, the order of `object_class_get_list_sorted`.
@@ -33,22 +34,27 @@ pub(super) fn strcasecmp(a: &str, b: &str) -> Ordering {
     lower(a).cmp(&lower(b))
 }
 
-/// `qemu_process_help_options`: `-cpu help`, then each `-device` asking
-/// for help, in order (after every option was read).
+/// `qemu_process_help_options`: `-cpu help` (the last `-cpu`), then the
+/// first `-device` asking for help (after every option was read).
 pub(super) fn process_help_options(
     r: &Reporter,
     config: &QemuConfig,
-    cpu_help: Option<String>,
-    device_helps: &[(String, String)],
+    cpu: Option<&Given>,
+    devices: &[Given],
 ) -> Result<ControlFlow<Outcome>, CliError> {
-    if let Some(loc) = cpu_help {
+    if let Some(c) = cpu.filter(|c| is_help(&c.arg)) {
         return match cpus(config) {
             Some(list) => Ok(ControlFlow::Break(Outcome::listing(list))),
-            None => Err(unsupported(r, &loc, "the CPU model listing of this target")),
+            None => Err(unsupported(
+                r,
+                &c.loc,
+                "the CPU model listing of this target",
+            )),
         };
     }
-    if let Some((loc, a)) = device_helps.first() {
-        return device_help(r, config, loc, a).map(ControlFlow::Break);
+    let asking = |d: &&Given| !d.arg.starts_with('{') && device_help_wanted(&d.arg);
+    if let Some(d) = devices.iter().find(asking) {
+        return device_help(r, config, &d.loc, &d.arg).map(ControlFlow::Break);
     }
     Ok(ControlFlow::Continue(()))
 }
@@ -59,7 +65,7 @@ pub(super) fn is_help(s: &str) -> bool {
 }
 
 /// `-device help`, or `-device NAME,...,help` (`qdev_device_help`).
-pub(super) fn device_help_wanted(a: &str) -> bool {
+fn device_help_wanted(a: &str) -> bool {
     let items = keyval::opts(a, Some("driver"));
     let driver_help = items
         .first()
