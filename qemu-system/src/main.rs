@@ -47,9 +47,15 @@ fn main() {
     };
     let opts = match parsed {
         Ok(Outcome::Run(o)) => o,
-        Ok(Outcome::Exit { stdout, code }) => {
+        Ok(Outcome::Exit {
+            stdout,
+            stderr,
+            code,
+        }) => {
             let mut out = std::io::stdout();
             let _ = out.write_all(stdout.as_bytes()).and_then(|()| out.flush());
+            let mut err = std::io::stderr();
+            let _ = err.write_all(stderr.as_bytes()).and_then(|()| err.flush());
             std::process::exit(code)
         }
         Err(e) => fail(&e.0),

@@ -28,6 +28,10 @@ fn split_params(s: &str) -> Vec<String> {
     parts
 }
 
+/// What an option without help says when asked for it (`keyval_parse`
+/// without a help pointer).
+pub const NO_HELP: &str = "Help is not available for this option";
+
 /// Finds the first `=` that is not part of `,,` (keys cannot contain
 /// commas, so the first `=` of the raw text before any `,` decides).
 fn key_len(raw: &str) -> usize {
@@ -37,7 +41,9 @@ fn key_len(raw: &str) -> usize {
 /// `keyval_parse_into`: `key=value,...`, the first item may omit `key=`
 /// when `implied` is given (its value then ends at the first comma).
 /// Dotted keys build nested dictionaries; later keys replace earlier ones.
-/// `Ok(true)` when the first item asks for help (`help` or `?`).
+/// `Ok(true)` when an item asks for help (`help` or `?` without a value);
+/// callers that have no help answer QEMU's "Help is not available for
+/// this option".
 pub fn keyval(s: &str, implied: Option<&str>, into: &mut Dict) -> Result<bool, String> {
     let mut rest = s;
     let mut first = true;
@@ -47,7 +53,6 @@ pub fn keyval(s: &str, implied: Option<&str>, into: &mut Dict) -> Result<bool, S
         let next: &str;
         if klen > 0
             && rest.as_bytes().get(klen) != Some(&b'=')
-            && first
             && matches!(&rest[..klen], "help" | "?")
         {
             help = true;

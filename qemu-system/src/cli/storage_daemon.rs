@@ -8,10 +8,10 @@ use std::path::PathBuf;
 
 use qapi_defs::qemu;
 
-use super::{
-    Backend, CHARDEV_BACKENDS, CHARDEV_BOOLS, CHARDEV_PARAMS, CharOpts, ChardevSpec, CliError,
-    Options, Outcome, Reporter, check_new_id, keyval, socket_backend, unsupported,
+use super::chardev::{
+    CHARDEV_BACKENDS, CHARDEV_BOOLS, CHARDEV_PARAMS, CharOpts, check_new_id, socket_backend,
 };
+use super::{Backend, ChardevSpec, CliError, Options, Outcome, Reporter, keyval, unsupported};
 
 /// The binary name the daemon answers to.
 pub const PROGRAM: &str = "qemu-storage-daemon";
@@ -103,12 +103,14 @@ pub fn parse(argv0: &str, args: &[String]) -> Result<Outcome, CliError> {
             "help" => {
                 return Ok(Outcome::Exit {
                     stdout: format!("Usage: {PROGRAM} [options]\n{HELP}"),
+                    stderr: String::new(),
                     code: 0,
                 });
             }
             "version" => {
                 return Ok(Outcome::Exit {
                     stdout: super::version_text(PROGRAM, &opts.config.build),
+                    stderr: String::new(),
                     code: 0,
                 });
             }

@@ -21,6 +21,7 @@
 
 pub mod cpus;
 pub mod data;
+pub mod descriptions;
 pub mod machines;
 pub mod modules;
 pub mod options;

@@ -8,6 +8,8 @@ pub mod conds;
 #[rustfmt::skip]
 pub mod cpus;
 #[rustfmt::skip]
+pub mod descriptions;
+#[rustfmt::skip]
 pub mod machines;
 #[rustfmt::skip]
 pub mod misc;
