@@ -56,20 +56,7 @@ pub(super) fn read(
     items: &[Looked],
 ) -> Result<ControlFlow<Outcome, Groups>, CliError> {
     let has = |s: &str| config.defined().any(|d| d == s);
-    let mut opts = Options {
-        config: config.clone(),
-        autostart: true,
-        preconfig: false,
-        accel: String::new(),
-        name: None,
-        uuid: None,
-        pidfile: None,
-        daemonize: false,
-        chardevs: Vec::new(),
-        monitors: Vec::new(),
-        machine_props: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let mut opts = Options::defaults(config.clone(), "");
     let mut compat = CompatPolicy::default();
     let mut machine = Dict::new();
     let mut accel_opts: Vec<(String, Items)> = Vec::new();

@@ -78,6 +78,27 @@ pub struct Options {
     pub warnings: Vec<String>,
 }
 
+impl Options {
+    /// A program started without options: running at once (no `-S`) on
+    /// accelerator `accel` (empty: chosen later).
+    fn defaults(config: QemuConfig, accel: &str) -> Options {
+        Options {
+            config,
+            autostart: true,
+            preconfig: false,
+            accel: accel.to_owned(),
+            name: None,
+            uuid: None,
+            pidfile: None,
+            daemonize: false,
+            chardevs: Vec::new(),
+            monitors: Vec::new(),
+            machine_props: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// What to do after reading the command line.
 pub enum Outcome {
     Run(Box<Options>),

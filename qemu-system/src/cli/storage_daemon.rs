@@ -37,20 +37,7 @@ pub fn parse(argv0: &str, args: &[String]) -> Result<Outcome, CliError> {
     let r = Reporter { program: PROGRAM };
     let config = qemu::storage_daemon_config()
         .ok_or_else(|| r.plain("no configuration for the storage daemon"))?;
-    let mut opts = Options {
-        config,
-        autostart: true,
-        preconfig: false,
-        accel: "tcg".to_owned(),
-        name: None,
-        uuid: None,
-        pidfile: None,
-        daemonize: false,
-        chardevs: Vec::new(),
-        monitors: Vec::new(),
-        machine_props: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let mut opts = Options::defaults(config, "tcg");
     let mut chardevs: Vec<CharOpts> = Vec::new();
     let mut i = 0;
     while i < args.len() {
