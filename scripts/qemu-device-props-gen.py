@@ -7,7 +7,7 @@ Stored compactly, reply order kept byte for byte:
 - ROWS: each distinct property (name, type, description, default) once,
   sorted by name;
 - LISTS: each distinct list of rows once, as "the first `prefix` rows of
-  list `base`, then `own`" (`base` an earlier list: lists are written
+  list `base`, then its own rows" (in OWN; `base` an earlier list: lists are written
   shortest first, each sharing the longest prefix any earlier one has;
   a device type's list mostly begins with its parent's class properties);
 - DEVICES: per device type, the list it has on the binaries of a
@@ -104,11 +104,18 @@ def main():
     out += devices
     out.append("];")
     out.append("")
-    out.append("/// The distinct lists: the first `prefix` rows of list `base`, then `own`.")
+    out.append("/// The distinct lists: the first `prefix` rows of list `base`, then")
+    out.append("/// `OWN[own..own + len]`.")
     out.append("pub static LISTS: &[PropList] = &[")
+    at = 0
     for base, prefix, own in lists:
-        out.append(f"    PropList {{ base: {base}, prefix: {prefix}, own: &["
-                   + ",".join(map(str, own)) + "] },")
+        out.append(f"    PropList {{ base: {base}, prefix: {prefix}, own: {at}, len: {len(own)} }},")
+        at += len(own)
+    out.append("];")
+    out.append("")
+    out.append("/// The lists' own rows (indices into `ROWS`), one list a line.")
+    out.append("pub static OWN: &[u16] = &[")
+    out += ["    " + "".join(f"{x}," for x in own) for _, _, own in lists if own]
     out.append("];")
     out.append("")
     out.append("/// The distinct properties, by name.")

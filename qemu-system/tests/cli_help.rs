@@ -23,7 +23,7 @@ use qemu_system::emulator::types::device_props;
 /// binary's `-device help` listing (starting at an offset that differs per
 /// binary): each run starts both binaries, and the 30 listings hold about
 /// 7,300 devices.  `CLI_HELP_EVERY_DEVICE=1` compares every one.
-const DEVICE_STRIDE: usize = 6;
+const DEVICE_STRIDE: usize = 8;
 
 /// What a run printed and how it ended.
 #[derive(PartialEq, Eq)]

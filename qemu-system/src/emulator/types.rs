@@ -62,11 +62,13 @@ pub struct PropSet {
 
 /// A distinct `device-list-properties` list: the first `prefix` rows of
 /// the earlier list `base` (indices into `data::device_props::LISTS`),
-/// then the rows `own` (indices into `data::device_props::ROWS`).
+/// then its own `len` rows from `data::device_props::OWN[own..]`
+/// (indices into `data::device_props::ROWS`).
 pub struct PropList {
     pub base: u16,
     pub prefix: u16,
-    pub own: &'static [u16],
+    pub own: u32,
+    pub len: u16,
 }
 
 /// The list (an index into `data::device_props::LISTS`) device type `ty`
@@ -187,13 +189,15 @@ pub fn device_props(cfg: &QemuConfig, ty: &str) -> Option<Vec<&'static PropDef>>
 /// Appends the first `n` rows of list `list` (all of them for
 /// `usize::MAX`).  A list's base is always an earlier list, so this ends.
 fn push_rows(list: usize, n: usize, out: &mut Vec<&'static PropDef>) {
-    use data::device_props::{LISTS, ROWS};
+    use data::device_props::{LISTS, OWN, ROWS};
     let Some(l) = LISTS.get(list) else { return };
     let from_base = n.min(usize::from(l.prefix));
     let base = usize::from(l.base);
     if from_base > 0 && base < list {
         push_rows(base, from_base, out);
     }
-    let own = l.own.iter().take(n - from_base);
+    let start = usize::try_from(l.own).unwrap_or(usize::MAX);
+    let own = OWN.get(start..).unwrap_or_default();
+    let own = own.iter().take(usize::from(l.len).min(n - from_base));
     out.extend(own.filter_map(|&r| ROWS.get(usize::from(r))));
 }
