@@ -7,12 +7,11 @@ it lacks TCG): first, with the module directory hidden, ask qom-list-types
 -accel tcg` with QMP on stdio, ask the commands that walk the type table
 (query-machines, -chardev-backends, -cpu-definitions, -command-line-options)
 before anything loads a module, then qom-list-types (abstract=true),
-qom-list-properties / device-list-properties for the types libvirt asks
-about, query-machines (compat-props), query-cpu-definitions,
-query-cpu-model-expansion (static and full, per model; not under KVM,
-where they are the host's), query-tpm-models/-types,
-query-command-line-options and query-gic-capabilities, and write the raw
-replies as JSON to OUTDIR/<target>.json.
+qom-list-properties for the types libvirt asks about, query-machines
+(compat-props), query-cpu-definitions, query-cpu-model-expansion (static
+and full, per model; not under KVM, where they are the host's),
+query-tpm-models/-types, query-command-line-options and
+query-gic-capabilities, and write the raw replies as JSON to OUTDIR/<target>.json.
 
 This is input for scripts/qemu-facts-gen.py, which writes the reviewed
 Rust tables; nothing here is loaded by the product.
@@ -40,20 +39,10 @@ KVM_ONLY = {"x86_64-microvm"}
 # Where Debian's QEMU finds its modules (CONFIG_QEMU_MODDIR).
 MODULE_DIR = "/usr/lib/x86_64-linux-gnu/qemu"
 
-# The types libvirt 11.3 asks device-list-properties / qom-list-properties
-# about (src/qemu/qemu_capabilities.c: virQEMUCapsDeviceProps,
-# virQEMUCapsObjectProps, the CPU and machine types it asks about), as its
-# probe logs of all 26 arches show them.
-DEVICE_PROPS = [
-    "virtio-blk-pci", "virtio-net-pci", "virtio-scsi-pci", "virtio-net-ccw",
-    "virtio-scsi-ccw", "vfio-pci", "scsi-hd", "ide-hd", "PIIX4_PM",
-    "usb-redir", "usb-storage", "kvm-pit", "VGA", "vmware-svga", "qxl",
-    "virtio-gpu-pci", "virtio-gpu-device", "ICH9-LPC", "virtio-balloon-pci",
-    "virtio-balloon-ccw", "virtio-balloon-device", "intel-iommu", "mch",
-    "nvdimm", "pcie-root-port", "usb-host", "vhost-user-fs-device",
-    "virtio-mem-pci", "virtio-iommu-pci", "virtio-blk-ccw",
-    "virtio-gpu-ccw", "virtio-iommu-device", "spapr-pci-host-bridge",
-]
+# The object types libvirt 11.3 asks qom-list-properties about
+# (src/qemu/qemu_capabilities.c: virQEMUCapsObjectProps; the CPU and
+# machine types it asks about are added per target).  Device types'
+# device-list-properties lists are scripts/qemu-device-props-collect.py's.
 OBJECT_PROPS = ["memory-backend-file", "memory-backend-memfd"]
 
 
@@ -118,9 +107,6 @@ def collect(target):
     for n in iface_names:
         r = q.cmd("qom-list-types", implements=n, abstract=True)["return"]
         out["implements"][n] = [t["name"] for t in r]
-    out["device_props"] = {}
-    for t in DEVICE_PROPS:
-        out["device_props"][t] = q.cmd("device-list-properties", typename=t)
     out["qom_props"] = {}
     extra = list(OBJECT_PROPS)
     out["machines"] = q.cmd("query-machines", **{"compat-props": True})

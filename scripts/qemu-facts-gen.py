@@ -296,8 +296,9 @@ def gen_props(facts, preds):
             lists[key] = f"L{len(lists)}"
         return lists[key]
 
-    for table, field, with_default in (("DEVICE_PROPS", "device_props", True),
-                                       ("QOM_PROPS", "qom_props", True)):
+    # Device types' device-list-properties lists are
+    # scripts/qemu-device-props-gen.py's (data/device_props.rs).
+    for table, field, with_default in (("QOM_PROPS", "qom_props", True),):
         def keys(t, d):
             for ty, r in d[field].items():
                 if "return" in r:

@@ -3,14 +3,15 @@
 //! `query-machines`, `query-cpu-definitions`, `query-cpu-model-expansion`
 //! (every model, static and full), `query-tpm-*`,
 //! `query-command-line-options` and `query-gic-capabilities`, with their
-//! arguments and errors, must be byte-identical on all 29 targets.
+//! arguments and errors, must be byte-identical on all 29 targets; and
+//! `device-list-properties` of every device type of all 30 binaries.
 
 mod common;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use common::{CAPTURE_ARGS, Qemu, TempDir, parallel, show, targets};
+use common::{CAPTURE_ARGS, Qemu, TempDir, debian_binaries, parallel, show, targets};
 
 /// The types libvirt asks about, and a few that fail each check.
 const DEVICES: &[&str] = &[
@@ -175,4 +176,99 @@ fn replies_identical_on_every_target() {
     });
     let failures: Vec<String> = results.into_iter().flatten().collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The `key` member of each element of a reply's `return` array.
+fn return_names(reply: &[u8], key: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(reply).unwrap_or_default();
+    v["return"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| e[key].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a property list holds a bus QEMU named by its per-process
+/// counter (`child<...>` named `NAME.N`): a second listing in the same
+/// process numbers it higher.
+fn names_a_counted_bus(reply: &[u8]) -> bool {
+    let v: serde_json::Value = serde_json::from_slice(reply).unwrap_or_default();
+    v["return"].as_array().is_some_and(|a| {
+        a.iter().any(|p| {
+            let (name, ty) = (p["name"].as_str(), p["type"].as_str());
+            ty.is_some_and(|t| t.starts_with("child<"))
+                && name
+                    .and_then(|n| n.rsplit_once('.'))
+                    .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    })
+}
+
+/// The first difference of `real` and `ours`, around where it starts.
+fn first_difference(what: &str, real: &[u8], ours: &[u8]) -> String {
+    let at = real.iter().zip(ours).take_while(|(x, y)| x == y).count();
+    let from = at.saturating_sub(100);
+    format!(
+        "{what}\n  real: ...{}\n  ours: ...{}",
+        show(&real[from.min(real.len())..(at + 200).min(real.len())]),
+        show(&ours[from.min(ours.len())..(at + 200).min(ours.len())])
+    )
+}
+
+/// `device-list-properties` of every device type the real binary lists
+/// (`qom-list-types implements=device`), on all 30 binaries, in one
+/// session per binary: replies byte-identical.  A type whose list names a
+/// counted bus is compared in fresh sessions (ours answers as a fresh
+/// process does; see docs/emulator-facts.md).
+#[test]
+fn device_properties_identical_for_every_device() {
+    let dir = TempDir::new("device-props");
+    for b in debian_binaries() {
+        dir.link(b);
+    }
+    let real_path = |b: &str| PathBuf::from(format!("/usr/bin/qemu-system-{b}"));
+    let ask = |ty: &str| {
+        format!(r#"{{"execute":"device-list-properties","arguments":{{"typename":"{ty}"}}}}"#)
+    };
+    let results = parallel(debian_binaries(), 2, |binary| {
+        let mut real = Session::start(real_path(binary));
+        let mut ours = Session::start(dir.link(binary));
+        let list = r#"{"execute":"qom-list-types","arguments":{"implements":"device"}}"#;
+        let mut types = return_names(&real.ask(list), "name");
+        types.sort();
+        let mut failures = Vec::new();
+        let (mut same, mut fresh) = (0, 0);
+        for ty in &types {
+            let (a, b) = (real.ask(&ask(ty)), ours.ask(&ask(ty)));
+            let (a, b) = if names_a_counted_bus(&a) {
+                fresh += 1;
+                let mut real = Session::start(real_path(binary));
+                let mut ours = Session::start(dir.link(binary));
+                (real.ask(&ask(ty)), ours.ask(&ask(ty)))
+            } else {
+                (a, b)
+            };
+            if a == b {
+                same += 1;
+            } else {
+                failures.push(first_difference(&format!("{binary}: {ty}"), &a, &b));
+            }
+        }
+        eprintln!(
+            "{binary}: {same} of {} device types' property lists identical ({fresh} asked in fresh sessions)",
+            types.len()
+        );
+        assert!(!types.is_empty(), "{binary}: no device types listed");
+        failures
+    });
+    let failures: Vec<String> = results.into_iter().flatten().collect();
+    assert!(
+        failures.is_empty(),
+        "{} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -60,6 +60,25 @@ pub struct PropSet {
     pub props: &'static [PropDef],
 }
 
+/// A distinct `device-list-properties` list: the first `prefix` rows of
+/// the earlier list `base` (indices into `data::device_props::LISTS`),
+/// then its own `len` rows from `data::device_props::OWN[own..]`
+/// (indices into `data::device_props::ROWS`).
+pub struct PropList {
+    pub base: u16,
+    pub prefix: u16,
+    pub own: u32,
+    pub len: u16,
+}
+
+/// The list (an index into `data::device_props::LISTS`) device type `ty`
+/// has on the configurations of `cond`.
+pub struct DeviceProps {
+    pub ty: &'static str,
+    pub cond: Cond,
+    pub list: u16,
+}
+
 /// The type table of one configuration.
 pub struct TypeTable {
     /// Types in the table's iteration order.
@@ -151,4 +170,34 @@ pub fn props_of(
         .iter()
         .find(|s| s.ty == ty && holds(cfg, s.cond))
         .map(|s| s.props)
+}
+
+/// `device-list-properties` of device type `ty` for `cfg`, in the real
+/// reply's order; `None` for a type no list is stored of.
+pub fn device_props(cfg: &QemuConfig, ty: &str) -> Option<Vec<&'static PropDef>> {
+    use data::device_props::DEVICES;
+    let first = DEVICES.partition_point(|d| d.ty < ty);
+    let d = DEVICES[first..]
+        .iter()
+        .take_while(|d| d.ty == ty)
+        .find(|d| holds(cfg, d.cond))?;
+    let mut out = Vec::new();
+    push_rows(usize::from(d.list), usize::MAX, &mut out);
+    Some(out)
+}
+
+/// Appends the first `n` rows of list `list` (all of them for
+/// `usize::MAX`).  A list's base is always an earlier list, so this ends.
+fn push_rows(list: usize, n: usize, out: &mut Vec<&'static PropDef>) {
+    use data::device_props::{LISTS, OWN, ROWS};
+    let Some(l) = LISTS.get(list) else { return };
+    let from_base = n.min(usize::from(l.prefix));
+    let base = usize::from(l.base);
+    if from_base > 0 && base < list {
+        push_rows(base, from_base, out);
+    }
+    let start = usize::try_from(l.own).unwrap_or(usize::MAX);
+    let own = OWN.get(start..).unwrap_or_default();
+    let own = own.iter().take(usize::from(l.len).min(n - from_base));
+    out.extend(own.filter_map(|&r| ROWS.get(usize::from(r))));
 }

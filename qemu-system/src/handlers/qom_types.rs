@@ -7,8 +7,8 @@ use qapi_defs::{
 };
 use qapi_runtime::{Error, Handlers};
 
-use crate::emulator::data::props::{DEVICE_PROPS, QOM_PROPS};
-use crate::emulator::types::{PropDef, TypeTable, props_of};
+use crate::emulator::data::props::QOM_PROPS;
+use crate::emulator::types::{PropDef, TypeTable, device_props, props_of};
 use crate::machine::NoneMachine;
 
 pub fn register(h: &mut Handlers<NoneMachine>) {
@@ -46,7 +46,7 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
                 "Parameter 'typename' expects a non-abstract device type",
             ));
         }
-        let props = props_of(DEVICE_PROPS, &m.config, t.name)
+        let props = device_props(&m.config, t.name)
             .ok_or_else(|| not_modelled("device-list-properties", t.name))?;
         Ok(infos(props))
     });
@@ -65,13 +65,13 @@ pub fn register(h: &mut Handlers<NoneMachine>) {
         }
         let props = props_of(QOM_PROPS, &m.config, t.name)
             .ok_or_else(|| not_modelled("qom-list-properties", t.name))?;
-        Ok(infos(props))
+        Ok(infos(props.iter()))
     });
 }
 
-fn infos(props: &[PropDef]) -> Vec<ObjectPropertyInfo> {
+fn infos<'a>(props: impl IntoIterator<Item = &'a PropDef>) -> Vec<ObjectPropertyInfo> {
     props
-        .iter()
+        .into_iter()
         .map(|p| ObjectPropertyInfo {
             name: p.name.to_owned(),
             r#type: p.ty.to_owned(),
@@ -81,8 +81,9 @@ fn infos(props: &[PropDef]) -> Vec<ObjectPropertyInfo> {
         .collect()
 }
 
-/// A type the data has no property list for (only the types management
-/// tools ask about are written; see the emulator module).
+/// A type the data has no property list for (every device type's
+/// device-list-properties list is written, qom-list-properties lists only
+/// of the types management tools ask about; see the emulator module).
 fn not_modelled(command: &str, ty: &str) -> Error {
     Error::generic(format!(
         "The command {command} is not implemented by this emulator for type '{ty}'"

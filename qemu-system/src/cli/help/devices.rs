@@ -6,10 +6,9 @@ use std::fmt::Write as _;
 use qapi_defs::qemu::QemuConfig;
 use qapi_defs::sym;
 use qapi_runtime::Value;
-use qemu_system::emulator::data::props::DEVICE_PROPS;
 use qemu_system::emulator::descriptions;
 use qemu_system::emulator::modules::Modules;
-use qemu_system::emulator::types::{Dv, PropDef, TypeTable, props_of};
+use qemu_system::emulator::types::{self, Dv, PropDef, TypeTable};
 
 use super::strcasecmp;
 
@@ -201,18 +200,21 @@ pub fn device_props(cfg: &QemuConfig, driver: &str) -> Result<String, DeviceHelp
             "Parameter 'typename' expects a non-abstract device type".to_owned(),
         ));
     }
-    let Some(props) = props_of(DEVICE_PROPS, cfg, t.name) else {
+    let Some(props) = types::device_props(cfg, t.name) else {
         return Err(DeviceHelpError::NotModelled(t.name.to_owned()));
     };
-    Ok(property_list(driver, props))
+    Ok(property_list(driver, &props))
 }
 
 /// The property list as `qdev_device_help` prints it.
-fn property_list(ty: &str, props: &[PropDef]) -> String {
+fn property_list(ty: &str, props: &[&PropDef]) -> String {
     if props.is_empty() {
         return format!("There are no options for {ty}.\n");
     }
-    let mut lines: Vec<String> = props.iter().map(property_help).collect::<Vec<String>>();
+    let mut lines: Vec<String> = props
+        .iter()
+        .map(|p| property_help(p))
+        .collect::<Vec<String>>();
     lines.sort();
     let mut out = format!("{ty} options:\n");
     for l in lines {

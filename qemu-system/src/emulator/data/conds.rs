@@ -246,29 +246,23 @@ pub static C116: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::
 pub static C117: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_TRICORE), Pred::All(&[Pred::Sym(sym::TARGET_SPARC), Pred::Not(&Pred::Sym(sym::TARGET_SPARC64))])]);
 /// hppa or1k riscv32 riscv64
 pub static C118: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_OPENRISC)]);
-/// aarch64 alpha arm hppa i386 loongarch64 m68k mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc sparc64 x86_64 x86_64-microvm xtensa xtensaeb
-pub static C119: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(sym::TARGET_AVR), Pred::Sym(sym::TARGET_RX), Pred::Sym(sym::TARGET_S390X), Pred::Sym(sym::TARGET_TRICORE)]));
-/// alpha hppa loongarch64 mips mips64 mips64el mipsel or1k ppc ppc64 riscv32 riscv64 sh4 sh4eb sparc64 xtensa xtensaeb
-pub static C120: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_SH4), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_ALPHA), Pred::Sym(sym::TARGET_HPPA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_OPENRISC), Pred::Sym(sym::TARGET_SPARC64)]);
-/// aarch64 arm s390x
-pub static C121: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_S390X)]);
 /// m68k or1k xtensa xtensaeb
-pub static C122: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC)]);
+pub static C119: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_OPENRISC)]);
 /// microblaze
-pub static C123: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(TARGET_BIG_ENDIAN)]);
+pub static C120: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Sym(TARGET_BIG_ENDIAN)]);
 /// microblazeel
-pub static C124: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]);
+pub static C121: Pred = Pred::All(&[Pred::Sym(sym::TARGET_MICROBLAZE), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]);
 /// alpha avr hppa microblaze microblazeel mips mips64 mipsel or1k rx sh4 sh4eb sparc sparc64 tricore xtensa xtensaeb
-pub static C125: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]));
+pub static C122: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K), Pred::Sym(sym::TARGET_S390X), Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))])]));
 /// mips64el ppc
-pub static C126: Pred = Pred::Any(&[Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_PPC), Pred::Not(&Pred::Sym(sym::TARGET_PPC64))])]);
+pub static C123: Pred = Pred::Any(&[Pred::All(&[Pred::Sym(sym::TARGET_MIPS64), Pred::Not(&Pred::Sym(TARGET_BIG_ENDIAN))]), Pred::All(&[Pred::Sym(sym::TARGET_PPC), Pred::Not(&Pred::Sym(sym::TARGET_PPC64))])]);
 /// mips mips64 mips64el mipsel ppc ppc64
-pub static C127: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC)]);
+pub static C124: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_PPC)]);
 /// alpha avr hppa m68k microblaze microblazeel or1k rx s390x sh4 sh4eb sparc sparc64 tricore xtensa xtensaeb
-pub static C128: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]));
+pub static C125: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_LOONGARCH)]));
 /// alpha avr hppa microblaze microblazeel or1k rx s390x sh4 sh4eb sparc sparc64 tricore
-pub static C129: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K)]));
+pub static C126: Pred = Pred::Not(&Pred::Any(&[Pred::Sym(sym::TARGET_MIPS), Pred::Sym(sym::TARGET_I386), Pred::Sym(sym::TARGET_ARM), Pred::Sym(sym::TARGET_PPC), Pred::Sym(sym::TARGET_RISCV), Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_LOONGARCH), Pred::Sym(sym::TARGET_M68K)]));
 /// m68k xtensa xtensaeb
-pub static C130: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K)]);
+pub static C127: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_XTENSA), Pred::Sym(sym::TARGET_M68K)]);
 /// i386 loongarch64 x86_64
-pub static C131: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
+pub static C128: Pred = Pred::Any(&[Pred::Sym(sym::TARGET_LOONGARCH), Pred::All(&[Pred::Sym(sym::TARGET_I386), Pred::Not(&Pred::Sym(sym::TARGET_X86_64))]), Pred::All(&[Pred::Sym(sym::TARGET_X86_64), Pred::Sym(sym::CONFIG_TCG)])]);
