@@ -85,16 +85,27 @@ fn stamp(line: &str) -> Option<f64> {
     )
 }
 
-/// The phases of every emulator process in a libvirt debug log.
+/// The thread of a log line (`... +0000: 19677: debug : ...`).
+fn thread(line: &str) -> Option<&str> {
+    line.get(30..)?.split(':').next().map(str::trim)
+}
+
+/// The phases of every emulator process in a libvirt debug log.  The stop
+/// wait ends at the next line of the thread that sent the signal (other
+/// threads log meanwhile).
 fn phases(log: &str) -> Option<(Duration, Duration, Duration)> {
     let ms = |a: f64, b: f64| Duration::from_secs_f64(((b - a) / 1e3).max(0.0));
     let (mut startup, mut qmp, mut stop) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
-    let (mut launch, mut first_send, mut last_reply, mut killed) = (None, None, None, None);
+    let (mut launch, mut first_send, mut last_reply) = (None, None, None);
+    let mut killed: Option<(f64, String)> = None;
     let mut seen = 0;
     for line in log.lines() {
         let Some(t) = stamp(line) else { continue };
-        if let Some(k) = killed.take() {
-            stop += ms(k, t);
+        if let Some((k, tid)) = &killed
+            && thread(line) == Some(tid.as_str())
+        {
+            stop += ms(*k, t);
+            killed = None;
         }
         if line.contains("qemuProcessQMPLaunch") {
             launch = Some(t);
@@ -106,7 +117,7 @@ fn phases(log: &str) -> Option<(Duration, Duration, Duration)> {
             last_reply = Some(t);
         } else if line.contains("Killing QMP caps process") {
             qmp += ms(first_send.take()?, last_reply.take()?);
-            killed = Some(t);
+            killed = Some((t, thread(line)?.to_owned()));
             seen += 1;
         }
     }
@@ -126,7 +137,8 @@ fn probe(emulator: &Path, target: &str) -> Result<Probe, String> {
         .args(["--arch", libvirt_arch(target), "--virttype", "qemu"])
         .env(
             "LIBVIRT_LOG_FILTERS",
-            "1:qemu.qemu_process 2:qemu.qemu_monitor 2:qemu.qemu_monitor_json 4:*",
+            "1:qemu.qemu_process 1:qemu.qemu_capabilities 2:qemu.qemu_monitor \
+             2:qemu.qemu_monitor_json 4:*",
         )
         .env("LIBVIRT_LOG_OUTPUTS", format!("1:file:{}", log.display()))
         .output()
