@@ -2,7 +2,9 @@
 //! the empty object `q_empty` and the enum `QType`.
 
 use crate::__private::check::{Meta, Shape};
-use crate::desc::{Entity, EnumDesc, EnumValue, Kind, Loc, Module, StructDesc, TypeRef};
+use crate::desc::{
+    Entity, EnumDesc, EnumValue, Kind, Loc, Module, NO_FEATURES, StructDesc, TypeRef,
+};
 use crate::error::Error;
 use crate::types::{QapiEnum, QapiType};
 use crate::value::{QType, Value};
@@ -27,7 +29,7 @@ pub static Q_EMPTY: Entity = Entity {
     module: &BUILTIN_MODULE,
     loc: BUILTIN_LOC,
     cond: None,
-    features: &[],
+    features: NO_FEATURES,
     kind: Kind::Struct(StructDesc {
         base: None,
         members: &[],
@@ -41,43 +43,43 @@ pub static QTYPE: Entity = Entity {
     module: &BUILTIN_MODULE,
     loc: BUILTIN_LOC,
     cond: None,
-    features: &[],
+    features: NO_FEATURES,
     kind: Kind::Enum(EnumDesc {
         values: &[
             EnumValue {
                 name: "none",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qnull",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qnum",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qstring",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qdict",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qlist",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qbool",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
         ],
         // QEMU defines QType without a prefix (QTYPE is only its

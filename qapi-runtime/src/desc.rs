@@ -89,6 +89,14 @@ pub struct Loc {
     pub column: u32,
 }
 
+/// The features of a definition, member or enum value: a thin reference
+/// to the list, 8 bytes in every descriptor instead of 16 (most lists are
+/// empty; all empty ones share one constant).
+pub type Features = &'static &'static [Feature];
+
+/// The empty [`Features`].
+pub const NO_FEATURES: Features = &(&[] as &[Feature]);
+
 /// A feature flag on a definition, member or enum value.
 #[derive(Debug)]
 pub struct Feature {
@@ -259,7 +267,7 @@ pub struct Entity {
     pub module: &'static Module,
     pub loc: Loc,
     pub cond: Cond,
-    pub features: &'static [Feature],
+    pub features: Features,
     pub kind: Kind,
     /// Created by QAPI itself (`q_obj_*`, `q_empty`) rather than written.
     pub implicit: bool,
@@ -270,7 +278,9 @@ pub struct Entity {
 pub enum Kind {
     Enum(EnumDesc),
     Struct(StructDesc),
-    Union(UnionDesc),
+    /// Behind a reference: the largest descriptor, it would set the size
+    /// of every definition's.
+    Union(&'static UnionDesc),
     Alternate(AlternateDesc),
     Command(CommandDesc),
     Event(EventDesc),
@@ -287,7 +297,7 @@ pub struct EnumDesc {
 pub struct EnumValue {
     pub name: &'static str,
     pub cond: Cond,
-    pub features: &'static [Feature],
+    pub features: Features,
 }
 
 /// A struct (also the implicit argument and event-data objects).
@@ -305,7 +315,7 @@ pub struct Member {
     pub ty: &'static TypeRef,
     pub optional: bool,
     pub cond: Cond,
-    pub features: &'static [Feature],
+    pub features: Features,
 }
 
 /// A flat union: common members (with the discriminator among them) and

@@ -440,7 +440,7 @@ fn describe_loc(e: &Entity) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::desc::{EnumDesc, EnumValue};
+    use crate::desc::{EnumDesc, EnumValue, NO_FEATURES};
 
     const LOC: Loc = Loc {
         file: "features.rs",
@@ -473,7 +473,7 @@ mod tests {
             vec![EnumValue {
                 name: "v",
                 cond: None,
-                features,
+                features: Box::leak(Box::new(features)),
             }]
             .into_boxed_slice(),
         );
@@ -486,7 +486,7 @@ mod tests {
                 column: 1,
             },
             cond: None,
-            features: &[],
+            features: NO_FEATURES,
             kind: Kind::Enum(EnumDesc {
                 values,
                 prefix: None,
@@ -555,7 +555,7 @@ mod tests {
                 column: 1,
             },
             cond: None,
-            features: &[],
+            features: NO_FEATURES,
             kind: Kind::Struct(crate::desc::StructDesc {
                 base: None,
                 members: &[],

@@ -58,14 +58,17 @@ pub fn expand<D: Definition>(args: TokenStream, input: TokenStream) -> TokenStre
     }
 }
 
-/// `&[Feature { .. }, ..]`.
+/// The `desc::Features` of a list: `&(&[Feature { .. }, ..] as &[Feature])`.
 pub fn features_tokens(features: &[Feature]) -> TokenStream {
+    if features.is_empty() {
+        return quote!(::qapi_runtime::desc::NO_FEATURES);
+    }
     let items = features.iter().map(|f| {
         let name = &f.name;
         let cond = to_cond(f.cond.as_ref());
         quote!(::qapi_runtime::desc::Feature { name: #name, cond: #cond })
     });
-    quote!(&[#(#items),*])
+    quote!(&(&[#(#items),*] as &[::qapi_runtime::desc::Feature]))
 }
 
 /// The `Loc` of an item: its identifier's position.
