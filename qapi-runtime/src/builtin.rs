@@ -3,7 +3,7 @@
 
 use crate::__private::check::{Meta, Shape};
 use crate::desc::{
-    Entity, EnumDesc, EnumValue, Kind, Loc, Module, NO_FEATURES, StructDesc, TypeRef,
+    Entity, EnumDesc, EnumValue, Kind, Loc, Module, NO_FEATURES, Pos, StructDesc, TypeRef,
 };
 use crate::error::Error;
 use crate::types::{QapiEnum, QapiType};
@@ -27,7 +27,7 @@ const BUILTIN_LOC: Loc = Loc {
 pub static Q_EMPTY: Entity = Entity {
     name: "q_empty",
     module: &BUILTIN_MODULE,
-    loc: BUILTIN_LOC,
+    pos: Pos { line: 0, column: 0 },
     cond: None,
     features: NO_FEATURES,
     kind: Kind::Struct(StructDesc {
@@ -41,7 +41,7 @@ pub static Q_EMPTY: Entity = Entity {
 pub static QTYPE: Entity = Entity {
     name: "QType",
     module: &BUILTIN_MODULE,
-    loc: BUILTIN_LOC,
+    pos: Pos { line: 0, column: 0 },
     cond: None,
     features: NO_FEATURES,
     kind: Kind::Enum(EnumDesc {

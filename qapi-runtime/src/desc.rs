@@ -97,6 +97,31 @@ pub type Features = &'static &'static [Feature];
 /// The empty [`Features`].
 pub const NO_FEATURES: Features = &(&[] as &[Feature]);
 
+/// Where a definition is written in its module's file: the position
+/// orders definitions of one module (never shown on the wire).  The file is
+/// the module's, so a descriptor does not repeat it; [`Pos::in_module`]
+/// makes a definition in another file a compile-time error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    /// The position of a definition written at `file:line:column` whose
+    /// module is `module`; panics (at compile time, in a descriptor's
+    /// initializer) if `file` is not the module's.
+    pub const fn in_module(module: &Module, file: &str, line: u32, column: u32) -> Pos {
+        if !str_eq(module.loc.file, file) {
+            panic!(
+                "this definition's QAPI module is declared in another file: a module is one file, \
+                 declare one with `qapi::module!` in this file (QAPI modules rule)"
+            );
+        }
+        Pos { line, column }
+    }
+}
+
 /// A feature flag on a definition, member or enum value.
 #[derive(Debug)]
 pub struct Feature {
@@ -265,7 +290,8 @@ pub struct Entity {
     /// The QAPI name (`query-status`, `SHUTDOWN`, `StatusInfo`, `q_obj_eject-arg`).
     pub name: &'static str,
     pub module: &'static Module,
-    pub loc: Loc,
+    /// Where in the module's file ([`Entity::loc`]).
+    pub pos: Pos,
     pub cond: Cond,
     pub features: Features,
     pub kind: Kind,
@@ -387,6 +413,15 @@ pub struct EventDesc {
 }
 
 impl Entity {
+    /// Where the definition is written.
+    pub fn loc(&self) -> Loc {
+        Loc {
+            file: self.module.loc.file,
+            line: self.pos.line,
+            column: self.pos.column,
+        }
+    }
+
     pub fn meta(&self) -> &'static str {
         match self.kind {
             Kind::Enum(_) => "enum",

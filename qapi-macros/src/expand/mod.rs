@@ -71,13 +71,15 @@ pub fn features_tokens(features: &[Feature]) -> TokenStream {
     quote!(&(&[#(#items),*] as &[::qapi_runtime::desc::Feature]))
 }
 
-/// The `Loc` of an item: its identifier's position.
-pub fn loc_tokens(ident: &Ident) -> TokenStream {
-    quote_spanned!(ident.span()=> ::qapi_runtime::desc::Loc {
-        file: ::core::file!(),
-        line: ::core::line!(),
-        column: ::core::column!(),
-    })
+/// The `Pos` of an item in its module: its identifier's position, checked
+/// to be in the module's file.
+pub fn pos_tokens(ident: &Ident, module: &TokenStream) -> TokenStream {
+    quote_spanned!(ident.span()=> ::qapi_runtime::desc::Pos::in_module(
+        #module,
+        ::core::file!(),
+        ::core::line!(),
+        ::core::column!(),
+    ))
 }
 
 /// The module every definition of this Rust module belongs to.
@@ -89,14 +91,14 @@ pub fn module_tokens(span: Span) -> TokenStream {
 pub fn entity_tokens(def: &Def, ident: &Ident, kind: TokenStream, implicit: bool) -> TokenStream {
     let name = &def.name;
     let module = module_tokens(def.name_span);
-    let loc = loc_tokens(ident);
+    let pos = pos_tokens(ident, &module);
     let cond = to_cond(def.cond.as_ref());
     let features = features_tokens(&def.features);
     quote! {
         ::qapi_runtime::desc::Entity {
             name: #name,
             module: #module,
-            loc: #loc,
+            pos: #pos,
             cond: #cond,
             features: #features,
             kind: #kind,
