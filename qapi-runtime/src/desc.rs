@@ -99,27 +99,12 @@ pub const NO_FEATURES: Features = &(&[] as &[Feature]);
 
 /// Where a definition is written in its module's file: the position
 /// orders definitions of one module (never shown on the wire).  The file is
-/// the module's, so a descriptor does not repeat it; [`Pos::in_module`]
-/// makes a definition in another file a compile-time error.
+/// the module's, so a descriptor does not repeat it (the macros check at
+/// compile time that a definition is in its module's file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
     pub line: u32,
     pub column: u32,
-}
-
-impl Pos {
-    /// The position of a definition written at `file:line:column` whose
-    /// module is `module`; panics (at compile time, in a descriptor's
-    /// initializer) if `file` is not the module's.
-    pub const fn in_module(module: &Module, file: &str, line: u32, column: u32) -> Pos {
-        if !str_eq(module.loc.file, file) {
-            panic!(
-                "this definition's QAPI module is declared in another file: a module is one file, \
-                 declare one with `qapi::module!` in this file (QAPI modules rule)"
-            );
-        }
-        Pos { line, column }
-    }
 }
 
 /// A feature flag on a definition, member or enum value.

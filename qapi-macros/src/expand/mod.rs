@@ -71,15 +71,21 @@ pub fn features_tokens(features: &[Feature]) -> TokenStream {
     quote!(&(&[#(#items),*] as &[::qapi_runtime::desc::Feature]))
 }
 
-/// The `Pos` of an item in its module: its identifier's position, checked
-/// to be in the module's file.
+/// The `Pos` of an item in its module: its identifier's position, with a
+/// check that it is in the module's file (the descriptor names no file).
 pub fn pos_tokens(ident: &Ident, module: &TokenStream) -> TokenStream {
-    quote_spanned!(ident.span()=> ::qapi_runtime::desc::Pos::in_module(
-        #module,
-        ::core::file!(),
-        ::core::line!(),
-        ::core::column!(),
-    ))
+    let check = const_check(
+        ident.span(),
+        quote_spanned!(ident.span()=>
+            ::qapi_runtime::__private::check::module_file_error(#module, ::core::file!())),
+    );
+    quote_spanned!(ident.span()=> {
+        #check
+        ::qapi_runtime::desc::Pos {
+            line: ::core::line!(),
+            column: ::core::column!(),
+        }
+    })
 }
 
 /// The module every definition of this Rust module belongs to.
