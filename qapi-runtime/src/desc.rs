@@ -221,7 +221,11 @@ pub enum TypeRef {
     /// `['T']`: an array of the element type (QAPI name `TList`).
     Array(&'static TypeRef),
     /// A named or implicit definition.  A function, not a reference, so
-    /// recursive types do not make constant evaluation cycle.
+    /// recursive types do not make constant evaluation cycle.  (Since Rust
+    /// 1.83 a constant may refer to a static, but checking such a constant
+    /// evaluates the static and everything it refers to: a recursive
+    /// type's descriptor would then need itself; a function pointer is
+    /// where that check stops.)
     Entity(fn() -> &'static Entity),
 }
 
