@@ -2,7 +2,9 @@
 //! the empty object `q_empty` and the enum `QType`.
 
 use crate::__private::check::{Meta, Shape};
-use crate::desc::{Entity, EnumDesc, EnumValue, Kind, Loc, Module, StructDesc, TypeRef};
+use crate::desc::{
+    Entity, EnumDesc, EnumValue, Kind, Loc, Module, NO_FEATURES, Pos, StructDesc, TypeRef,
+};
 use crate::error::Error;
 use crate::types::{QapiEnum, QapiType};
 use crate::value::{QType, Value};
@@ -25,9 +27,9 @@ const BUILTIN_LOC: Loc = Loc {
 pub static Q_EMPTY: Entity = Entity {
     name: "q_empty",
     module: &BUILTIN_MODULE,
-    loc: BUILTIN_LOC,
+    pos: Pos { line: 0, column: 0 },
     cond: None,
-    features: &[],
+    features: NO_FEATURES,
     kind: Kind::Struct(StructDesc {
         base: None,
         members: &[],
@@ -39,45 +41,45 @@ pub static Q_EMPTY: Entity = Entity {
 pub static QTYPE: Entity = Entity {
     name: "QType",
     module: &BUILTIN_MODULE,
-    loc: BUILTIN_LOC,
+    pos: Pos { line: 0, column: 0 },
     cond: None,
-    features: &[],
+    features: NO_FEATURES,
     kind: Kind::Enum(EnumDesc {
         values: &[
             EnumValue {
                 name: "none",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qnull",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qnum",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qstring",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qdict",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qlist",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
             EnumValue {
                 name: "qbool",
                 cond: None,
-                features: &[],
+                features: NO_FEATURES,
             },
         ],
         // QEMU defines QType without a prefix (QTYPE is only its

@@ -89,6 +89,24 @@ pub struct Loc {
     pub column: u32,
 }
 
+/// The features of a definition, member or enum value: a thin reference
+/// to the list, 8 bytes in every descriptor instead of 16 (most lists are
+/// empty; all empty ones share one constant).
+pub type Features = &'static &'static [Feature];
+
+/// The empty [`Features`].
+pub const NO_FEATURES: Features = &(&[] as &[Feature]);
+
+/// Where a definition is written in its module's file: the position
+/// orders definitions of one module (never shown on the wire).  The file is
+/// the module's, so a descriptor does not repeat it (the macros check at
+/// compile time that a definition is in its module's file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
 /// A feature flag on a definition, member or enum value.
 #[derive(Debug)]
 pub struct Feature {
@@ -203,7 +221,11 @@ pub enum TypeRef {
     /// `['T']`: an array of the element type (QAPI name `TList`).
     Array(&'static TypeRef),
     /// A named or implicit definition.  A function, not a reference, so
-    /// recursive types do not make constant evaluation cycle.
+    /// recursive types do not make constant evaluation cycle.  (Since Rust
+    /// 1.83 a constant may refer to a static, but checking such a constant
+    /// evaluates the static and everything it refers to: a recursive
+    /// type's descriptor would then need itself; a function pointer is
+    /// where that check stops.)
     Entity(fn() -> &'static Entity),
 }
 
@@ -257,9 +279,10 @@ pub struct Entity {
     /// The QAPI name (`query-status`, `SHUTDOWN`, `StatusInfo`, `q_obj_eject-arg`).
     pub name: &'static str,
     pub module: &'static Module,
-    pub loc: Loc,
+    /// Where in the module's file ([`Entity::loc`]).
+    pub pos: Pos,
     pub cond: Cond,
-    pub features: &'static [Feature],
+    pub features: Features,
     pub kind: Kind,
     /// Created by QAPI itself (`q_obj_*`, `q_empty`) rather than written.
     pub implicit: bool,
@@ -270,7 +293,9 @@ pub struct Entity {
 pub enum Kind {
     Enum(EnumDesc),
     Struct(StructDesc),
-    Union(UnionDesc),
+    /// Behind a reference: the largest descriptor, it would set the size
+    /// of every definition's.
+    Union(&'static UnionDesc),
     Alternate(AlternateDesc),
     Command(CommandDesc),
     Event(EventDesc),
@@ -287,7 +312,7 @@ pub struct EnumDesc {
 pub struct EnumValue {
     pub name: &'static str,
     pub cond: Cond,
-    pub features: &'static [Feature],
+    pub features: Features,
 }
 
 /// A struct (also the implicit argument and event-data objects).
@@ -305,7 +330,7 @@ pub struct Member {
     pub ty: &'static TypeRef,
     pub optional: bool,
     pub cond: Cond,
-    pub features: &'static [Feature],
+    pub features: Features,
 }
 
 /// A flat union: common members (with the discriminator among them) and
@@ -377,6 +402,15 @@ pub struct EventDesc {
 }
 
 impl Entity {
+    /// Where the definition is written.
+    pub fn loc(&self) -> Loc {
+        Loc {
+            file: self.module.loc.file,
+            line: self.pos.line,
+            column: self.pos.column,
+        }
+    }
+
     pub fn meta(&self) -> &'static str {
         match self.kind {
             Kind::Enum(_) => "enum",

@@ -222,7 +222,7 @@ pub fn dump(reg: &Registry, includes: &[&'static Include]) -> String {
             .iter()
             .position(|m| std::ptr::eq(*m, e.module))
             .expect("module listed");
-        sources[i].push((e.loc, Source::Def(e)));
+        sources[i].push((e.loc(), Source::Def(e)));
     }
     for inc in includes {
         if let Some(i) = modules.iter().position(|m| std::ptr::eq(*m, inc.parent)) {

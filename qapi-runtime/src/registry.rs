@@ -226,7 +226,7 @@ impl Registry {
             .map(|e| Placed {
                 entity: e,
                 module: e.module,
-                loc: e.loc,
+                loc: e.loc(),
                 seq: 0,
             })
             .collect();
@@ -265,7 +265,7 @@ impl Registry {
             .map(|e| Placed {
                 entity: e,
                 module: e.module,
-                loc: e.loc,
+                loc: e.loc(),
                 seq: 0,
             })
             .collect();
@@ -434,13 +434,13 @@ fn describe(loc: &Loc) -> String {
 }
 
 fn describe_loc(e: &Entity) -> String {
-    describe(&e.loc)
+    describe(&e.loc())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::desc::{EnumDesc, EnumValue};
+    use crate::desc::{EnumDesc, EnumValue, NO_FEATURES, Pos};
 
     const LOC: Loc = Loc {
         file: "features.rs",
@@ -473,20 +473,16 @@ mod tests {
             vec![EnumValue {
                 name: "v",
                 cond: None,
-                features,
+                features: Box::leak(Box::new(features)),
             }]
             .into_boxed_slice(),
         );
         Box::leak(Box::new(Entity {
             name,
             module: &MODULE,
-            loc: Loc {
-                file: "features.rs",
-                line,
-                column: 1,
-            },
+            pos: Pos { line, column: 1 },
             cond: None,
-            features: &[],
+            features: NO_FEATURES,
             kind: Kind::Enum(EnumDesc {
                 values,
                 prefix: None,
@@ -549,13 +545,9 @@ mod tests {
         let stray: &'static Entity = Box::leak(Box::new(Entity {
             name: "B",
             module: &OTHER,
-            loc: Loc {
-                file: "other.rs",
-                line: 4,
-                column: 1,
-            },
+            pos: Pos { line: 4, column: 1 },
             cond: None,
-            features: &[],
+            features: NO_FEATURES,
             kind: Kind::Struct(crate::desc::StructDesc {
                 base: None,
                 members: &[],

@@ -58,22 +58,33 @@ pub fn expand<D: Definition>(args: TokenStream, input: TokenStream) -> TokenStre
     }
 }
 
-/// `&[Feature { .. }, ..]`.
+/// The `desc::Features` of a list: `&(&[Feature { .. }, ..] as &[Feature])`.
 pub fn features_tokens(features: &[Feature]) -> TokenStream {
+    if features.is_empty() {
+        return quote!(::qapi_runtime::desc::NO_FEATURES);
+    }
     let items = features.iter().map(|f| {
         let name = &f.name;
         let cond = to_cond(f.cond.as_ref());
         quote!(::qapi_runtime::desc::Feature { name: #name, cond: #cond })
     });
-    quote!(&[#(#items),*])
+    quote!(&(&[#(#items),*] as &[::qapi_runtime::desc::Feature]))
 }
 
-/// The `Loc` of an item: its identifier's position.
-pub fn loc_tokens(ident: &Ident) -> TokenStream {
-    quote_spanned!(ident.span()=> ::qapi_runtime::desc::Loc {
-        file: ::core::file!(),
-        line: ::core::line!(),
-        column: ::core::column!(),
+/// The `Pos` of an item in its module: its identifier's position, with a
+/// check that it is in the module's file (the descriptor names no file).
+pub fn pos_tokens(ident: &Ident, module: &TokenStream) -> TokenStream {
+    let check = const_check(
+        ident.span(),
+        quote_spanned!(ident.span()=>
+            ::qapi_runtime::__private::check::module_file_error(#module, ::core::file!())),
+    );
+    quote_spanned!(ident.span()=> {
+        #check
+        ::qapi_runtime::desc::Pos {
+            line: ::core::line!(),
+            column: ::core::column!(),
+        }
     })
 }
 
@@ -86,14 +97,14 @@ pub fn module_tokens(span: Span) -> TokenStream {
 pub fn entity_tokens(def: &Def, ident: &Ident, kind: TokenStream, implicit: bool) -> TokenStream {
     let name = &def.name;
     let module = module_tokens(def.name_span);
-    let loc = loc_tokens(ident);
+    let pos = pos_tokens(ident, &module);
     let cond = to_cond(def.cond.as_ref());
     let features = features_tokens(&def.features);
     quote! {
         ::qapi_runtime::desc::Entity {
             name: #name,
             module: #module,
-            loc: #loc,
+            pos: #pos,
             cond: #cond,
             features: #features,
             kind: #kind,

@@ -179,11 +179,16 @@ pub fn object_impls(
             const TYPE: &'static ::qapi_runtime::desc::TypeRef =
                 &::qapi_runtime::desc::TypeRef::Entity(|| &#entity);
             const SHAPE: &'static ::qapi_runtime::__private::check::Shape = #shape;
+            // Inline: a few calls around `write_members`/`read_members`,
+            // generated only where used.  Out of line, each type's copy
+            // was kept with its unwinding table, used or not.
+            #[inline]
             fn to_value(&self) -> ::qapi_runtime::Value {
                 let mut d = ::qapi_runtime::Dict::new();
                 ::qapi_runtime::QapiObject::write_members(self, &mut d);
                 ::qapi_runtime::Value::Dict(d)
             }
+            #[inline]
             fn from_value(v: ::qapi_runtime::Value) -> ::core::result::Result<Self, ::qapi_runtime::Error> {
                 let mut d = ::qapi_runtime::__private::expect_dict(v)?;
                 <Self as ::qapi_runtime::QapiObject>::read_members(&mut d)

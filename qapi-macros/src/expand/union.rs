@@ -115,7 +115,7 @@ fn expand_union(u: &Union) -> TokenStream {
         super::entity_tokens(
             def,
             ident,
-            quote! { ::qapi_runtime::desc::Kind::Union(::qapi_runtime::desc::UnionDesc {
+            quote! { ::qapi_runtime::desc::Kind::Union(&::qapi_runtime::desc::UnionDesc {
                 base: #base_tokens,
                 members: &[#(#descs),*],
                 discriminator: #disc_name,

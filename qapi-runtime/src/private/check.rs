@@ -15,7 +15,7 @@
 
 use core::marker::PhantomData;
 
-use crate::desc::Builtin;
+use crate::desc::{Builtin, Module};
 use crate::error::Error;
 use crate::types::QapiObject;
 use crate::value::Dict;
@@ -480,6 +480,20 @@ const fn value_list(mut m: Msg, tag: &Shape, rust_names: &[&str]) -> Msg {
         i += 1;
     }
     m
+}
+
+/// A definition whose module is `module`, written in `file`: a module is
+/// one file (descriptors take the file from their module).
+pub const fn module_file_error(module: &Module, file: &str) -> Option<Msg> {
+    if str_eq(module.loc.file, file) {
+        return None;
+    }
+    Some(
+        Msg::new()
+            .push("this definition is in another file than `qapi::module!(\"")
+            .push(module.name)
+            .push("\")`: a module is one file (QAPI modules rule)"),
+    )
 }
 
 /// `base = T` of a struct or union: `T` must be a struct.
