@@ -119,23 +119,12 @@ fn requests(real: &mut Session) -> Vec<String> {
         ));
     }
     // Every machine's type, and every CPU model expanded both ways.
-    let names = |reply: &[u8], key: &str| -> Vec<String> {
-        let v: serde_json::Value = serde_json::from_slice(reply).unwrap_or_default();
-        v["return"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|e| e[key].as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    for m in names(&real.ask(r#"{"execute":"query-machines"}"#), "name") {
+    for m in return_names(&real.ask(r#"{"execute":"query-machines"}"#), "name") {
         v.push(format!(
             r#"{{"execute":"qom-list-properties","arguments":{{"typename":"{m}-machine"}}}}"#
         ));
     }
-    for c in names(&real.ask(r#"{"execute":"query-cpu-definitions"}"#), "name") {
+    for c in return_names(&real.ask(r#"{"execute":"query-cpu-definitions"}"#), "name") {
         for kind in ["static", "full"] {
             v.push(format!(
                 r#"{{"execute":"query-cpu-model-expansion","arguments":{{"type":"{kind}","model":{{"name":"{c}"}}}}}}"#
