@@ -761,8 +761,24 @@ impl Monitor {
             writer,
             dir: shown,
         };
-        m.line()?;
-        m.execute(r#"{"execute": "qmp_capabilities"}"#)?;
+        // Each start-up line is checked, so that a glitch shows what was
+        // read instead of shifting every later reply by one.
+        let greeting = m.line()?;
+        if !greeting.starts_with(b"{\"QMP\"") {
+            return Err(format!(
+                "{}: expected the greeting, read {}",
+                program.display(),
+                String::from_utf8_lossy(&greeting).trim_end()
+            ));
+        }
+        let caps = m.execute(r#"{"execute": "qmp_capabilities"}"#)?;
+        if !caps.starts_with(b"{\"return\": {}}") {
+            return Err(format!(
+                "{}: qmp_capabilities answered {}",
+                program.display(),
+                String::from_utf8_lossy(&caps).trim_end()
+            ));
+        }
         Ok(m)
     }
 
@@ -869,9 +885,27 @@ fn sweep(name: &str) -> Report {
     };
     let dir = TempDir::new(&format!("real-queries-{name}"));
     let real_bin = PathBuf::from(format!("/usr/bin/qemu-system-{name}"));
-    let started = Monitor::start(&real_bin, &[], &dir.path().join("real"), &[]).and_then(|real| {
-        Monitor::start(&binary(), &["-target", name], &dir.path().join("ours"), &[])
-            .map(|ours| (real, ours))
+    // A start-up that goes wrong is reported and tried once more: the
+    // sweep is about the replies, and a real binary loaded by the other
+    // binaries' sweeps has once answered its start-up out of step.
+    let start = |attempt: &str| {
+        let real = Monitor::start(
+            &real_bin,
+            &[],
+            &dir.path().join(format!("real{attempt}")),
+            &[],
+        )?;
+        let ours = Monitor::start(
+            &binary(),
+            &["-target", name],
+            &dir.path().join(format!("ours{attempt}")),
+            &[],
+        )?;
+        Ok::<_, String>((real, ours))
+    };
+    let started = start("").or_else(|e| {
+        eprintln!("{name}: start-up went wrong, tried again: {e}");
+        start("-again")
     });
     let (mut real, mut ours) = match started {
         Ok(p) => p,
