@@ -258,12 +258,7 @@ impl Client {
     where
         C::Ret: QapiType,
     {
-        if oob && !typed::allows_oob::<C>() {
-            return Err(QmpError::Request(format!(
-                "the command {} does not support OOB",
-                C::NAME
-            )));
-        }
+        typed::check_oob::<C>(oob)?;
         let expect = typed::expects_reply::<C>();
         let id = self.send(C::NAME, typed::encode_args::<C>(&args), oob, expect)?;
         if !expect {

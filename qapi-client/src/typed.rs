@@ -20,9 +20,16 @@ pub fn expects_reply<C: Command>() -> bool {
     C::entity().as_command().is_none_or(|c| c.success_response)
 }
 
-/// Whether `C` may run out of band.
-pub fn allows_oob<C: Command>() -> bool {
-    C::entity().as_command().is_some_and(|c| c.allow_oob)
+/// Refuses to send `C` out of band unless its definition allows it
+/// (`allow-oob`), before anything reaches the server.
+pub fn check_oob<C: Command>(oob: bool) -> Result<(), QmpError> {
+    if oob && !C::entity().as_command().is_some_and(|c| c.allow_oob) {
+        return Err(QmpError::Request(format!(
+            "the command {} does not support OOB",
+            C::NAME
+        )));
+    }
+    Ok(())
 }
 
 /// Reads the `return` value of `C` into its Rust type, tolerantly.
