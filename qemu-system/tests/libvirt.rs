@@ -57,6 +57,22 @@ fn readable_dir(path: &Path) -> PathBuf {
     path.to_owned()
 }
 
+/// Our binary in `bin` (a folder libvirt-qemu can read), linked there as
+/// `qemu-system-<target>` for each of `targets`.
+fn install_ours<'a>(bin: &Path, targets: impl IntoIterator<Item = &'a str>) {
+    let program = bin.join("qemu-system");
+    std::fs::copy(binary(), &program).unwrap_or_else(|e| panic!("copy binary: {e}"));
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755))
+        .unwrap_or_else(|e| panic!("chmod: {e}"));
+    for target in targets {
+        let link = bin.join(format!("qemu-system-{target}"));
+        if !link.exists() {
+            std::os::unix::fs::symlink(&program, &link)
+                .unwrap_or_else(|e| panic!("symlink {}: {e}", link.display()));
+        }
+    }
+}
+
 fn domcapabilities(dir: &Path, tag: &str, emulator: &Path, arch: &str, virttype: &str) -> Probe {
     let root = readable_dir(&dir.join(format!("root-{tag}")));
     let log = dir.join(format!("{tag}.log"));
@@ -141,17 +157,7 @@ fn domcapabilities_identical() {
     let base = readable_dir(dir.path());
     let bin = readable_dir(&base.join("bin"));
     // One copy libvirt-qemu can read, linked under each target's name.
-    let program = bin.join("qemu-system");
-    std::fs::copy(binary(), &program).unwrap_or_else(|e| panic!("copy binary: {e}"));
-    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755))
-        .unwrap_or_else(|e| panic!("chmod: {e}"));
-    for (_, target) in ARCHES {
-        let link = bin.join(format!("qemu-system-{target}"));
-        if !link.exists() {
-            std::os::unix::fs::symlink(&program, &link)
-                .unwrap_or_else(|e| panic!("symlink {}: {e}", link.display()));
-        }
-    }
+    install_ours(&bin, ARCHES.iter().map(|(_, t)| *t));
     // Every arch under TCG; the x86 ones under the host's KVM too (the
     // host CPU model, Hyper-V and KVM features come from it).
     let jobs: Vec<(&str, &str, &str)> = ARCHES
@@ -203,19 +209,8 @@ fn capabilities_same_guests() {
     let dir = TempDir::new("libvirt-caps");
     let base = readable_dir(dir.path());
     let bin = readable_dir(&base.join("bin"));
-    let program = bin.join("qemu-system");
-    std::fs::copy(binary(), &program).unwrap_or_else(|e| panic!("copy binary: {e}"));
-    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755))
-        .unwrap_or_else(|e| panic!("chmod: {e}"));
     // libvirt looks for ppc64le's own name first (a Debian alias).
-    let names = ARCHES.iter().map(|(_, t)| *t).chain(["ppc64le"]);
-    for target in names {
-        let link = bin.join(format!("qemu-system-{target}"));
-        if !link.exists() {
-            std::os::unix::fs::symlink(&program, &link)
-                .unwrap_or_else(|e| panic!("symlink {}: {e}", link.display()));
-        }
-    }
+    install_ours(&bin, ARCHES.iter().map(|(_, t)| *t).chain(["ppc64le"]));
     let path = std::env::var("PATH").unwrap_or_default();
     let runs = parallel(
         vec![
